@@ -1,0 +1,52 @@
+package org.unionassist.audit;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.signoff.AuditTrail;
+import org.unionassist.casework.signoff.SignOff;
+
+import java.util.List;
+
+/**
+ * The signed audit trail of a case, for auditors and the unions on the case's path. Who may read it is decided by
+ * the engine: a caller who cannot see the case's history (no per-case grant) gets 404, as if it did not exist.
+ */
+@RestController
+@RequestMapping("/api/cases")
+public class AuditTrailController {
+
+    private final AuditTrail auditTrail;
+    private final HistoryService historyService;
+
+    public AuditTrailController(AuditTrail auditTrail, HistoryService historyService) {
+        this.auditTrail = auditTrail;
+        this.historyService = historyService;
+    }
+
+    public record SignOffView(String decidedAt, String step, String actor, String union, String role,
+                              String decision, String opinion, String category, String amount, Integer round,
+                              String snapshot) {
+        static SignOffView of(SignOff s) {
+            return new SignOffView(s.getDecidedAt().toString(), s.getStepName(),
+                    s.getActorName() + "（" + s.getActorId() + "）", s.getActorUnionName(), s.getActorRole(),
+                    s.getDecisionLabel(), s.getOpinion(), s.getCategoryLabel(),
+                    s.getAmount() == null ? null : s.getAmount().toPlainString(), s.getRound(), s.getSnapshot());
+        }
+    }
+
+    @GetMapping("/{processInstanceId}/sign-offs")
+    public List<SignOffView> signOffs(@PathVariable String processInstanceId) {
+        HistoricProcessInstance visible = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (visible == null) {
+            throw new UnionAssistException(ErrorCode.CASE_NOT_FOUND, "找不到该案件，或您无权查看");
+        }
+        return auditTrail.ofCase(processInstanceId).stream().map(SignOffView::of).toList();
+    }
+}

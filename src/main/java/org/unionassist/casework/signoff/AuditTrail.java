@@ -1,0 +1,69 @@
+package org.unionassist.casework.signoff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.stereotype.Service;
+import org.unionassist.casework.ShanghaiClock;
+import org.unionassist.organisation.Members;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records decisions taken outside a user task in the same audit trail as sign-offs: a notice period that ended
+ * without objection, a filing, a withdrawal requested through the API. The actor is the person who asked, or
+ * {@value #SYSTEM} when the engine acted on a timer or rule.
+ */
+@Service
+public class AuditTrail {
+
+    public static final String SYSTEM = "system";
+
+    private final SignOffRepository signOffs;
+    private final Members members;
+    private final ShanghaiClock clock;
+    private final ObjectMapper json;
+
+    public AuditTrail(SignOffRepository signOffs, Members members, ShanghaiClock clock, ObjectMapper json) {
+        this.signOffs = signOffs;
+        this.members = members;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public void recordEvent(DelegateExecution execution, Decision decision, String opinion, String actorId,
+                            SignedValues values, Map<String, Object> snapshot) {
+        FlowElement element = execution.getBpmnModelElementInstance();
+        boolean system = actorId == null || SYSTEM.equals(actorId);
+        String key = execution.getProcessDefinitionId().split(":")[0];
+        signOffs.save(SignOff.builder()
+                .processDefinitionKey(key)
+                .processInstanceId(execution.getProcessInstanceId())
+                .caseNumber(execution.getProcessBusinessKey())
+                .step(element.getId(), element.getName())
+                .round(values.round())
+                .actor(system ? SYSTEM : actorId, system ? "系统" : members.displayName(actorId), null, null,
+                        system ? "系统" : "申请方")
+                .decision(decision)
+                .opinion(opinion)
+                .category(values.category(), values.categoryLabel())
+                .amount(values.amount())
+                .decidedAt(clock.now())
+                .snapshot(toJson(snapshot))
+                .build());
+    }
+
+    public List<SignOff> ofCase(String processInstanceId) {
+        return signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(processInstanceId);
+    }
+
+    private String toJson(Map<String, Object> snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write audit snapshot", e);
+        }
+    }
+}

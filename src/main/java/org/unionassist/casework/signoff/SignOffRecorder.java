@@ -1,0 +1,139 @@
+package org.unionassist.casework.signoff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.ShanghaiClock;
+import org.unionassist.casework.UnionAssistException;
+import org.unionassist.organisation.Members;
+import org.unionassist.organisation.UnionMember;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Task listener on every user task's complete event ({@code ${signOffRecorder}}): checks the decision against the
+ * step's rules, lets the programme apply what the step may change, and writes the sign-off row in the same
+ * transaction as the completion. Any refusal rolls back the whole completion: nothing is half-written.
+ */
+@Component("signOffRecorder")
+public class SignOffRecorder implements TaskListener {
+
+    public static final String DECISION = "decision";
+    public static final String OPINION = "opinion";
+    private static final int MAX_OPINION = 2000;
+
+    private final SignOffRepository signOffs;
+    private final List<CaseRecordPolicy> policies;
+    private final Members members;
+    private final ShanghaiClock clock;
+    private final ObjectMapper json;
+
+    public SignOffRecorder(SignOffRepository signOffs, List<CaseRecordPolicy> policies, Members members,
+                           ShanghaiClock clock, ObjectMapper json) {
+        this.signOffs = signOffs;
+        this.policies = policies;
+        this.members = members;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String actorId = currentUser(task);
+        StepRules step = StepRules.of(task);
+        Decision decision = Decision.fromCode(task.getVariable(DECISION));
+        if (!step.decisions().contains(decision)) {
+            throw new UnionAssistException(ErrorCode.DECISION_NOT_ALLOWED,
+                    "「" + step.stepName() + "」只能选择：" + step.allowedLabels());
+        }
+        String opinion = opinionOf(task);
+        if (decision.opinionRequired() && opinion == null) {
+            throw new UnionAssistException(ErrorCode.OPINION_REQUIRED,
+                    "选择「" + decision.label() + "」时必须填写意见");
+        }
+        if (step.vote() && !actorId.equals(task.getAssignee())) {
+            throw new UnionAssistException(ErrorCode.NOT_ASSIGNED_VOTER, "只有被选定的评议小组成员本人可以表决");
+        }
+        CaseRecordPolicy policy = policyFor(task);
+        policy.verifyUntouched(task);
+        SignedValues values = policy.beforeSignOff(task, decision, step);
+        record(task, step, decision, opinion, values, actorId, policy);
+    }
+
+    private void record(DelegateTask task, StepRules step, Decision decision, String opinion, SignedValues values,
+                        String actorId, CaseRecordPolicy policy) {
+        List<String> groups = task.getCandidates().stream()
+                .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        Optional<UnionMember> acting = members.actingFor(actorId, groups);
+        SignOff signOff = SignOff.builder()
+                .processDefinitionKey(processKey(task))
+                .processInstanceId(task.getProcessInstanceId())
+                .caseNumber(policy.caseNumber(task))
+                .step(step.stepId(), step.stepName())
+                .taskId(task.getId())
+                .round(values.round())
+                .actor(actorId, members.displayName(actorId),
+                        acting.map(UnionMember::unionId).orElse(null),
+                        acting.map(UnionMember::unionName).orElse(null),
+                        acting.map(m -> m.role().label()).orElse("系统管理员"))
+                .decision(decision)
+                .opinion(opinion)
+                .category(values.category(), values.categoryLabel())
+                .amount(values.amount())
+                .decidedAt(clock.now())
+                .snapshot(toJson(policy.snapshot(task)))
+                .build();
+        signOffs.save(signOff);
+    }
+
+    private CaseRecordPolicy policyFor(DelegateTask task) {
+        String key = processKey(task);
+        return policies.stream().filter(p -> p.appliesTo(key)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No case record policy for process " + key));
+    }
+
+    static String processKey(DelegateTask task) {
+        ModelElementInstance element = task.getBpmnModelElementInstance();
+        while (!(element instanceof Process)) {
+            element = element.getParentElement();
+        }
+        return ((Process) element).getId();
+    }
+
+    static String currentUser(DelegateTask task) {
+        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            throw new UnionAssistException(ErrorCode.SIGNER_UNKNOWN, "无法确认签署人：请登录后再办理");
+        }
+        return auth.getUserId();
+    }
+
+    private static String opinionOf(DelegateTask task) {
+        Object raw = task.getVariable(OPINION);
+        if (raw == null || raw.toString().isBlank()) {
+            return null;
+        }
+        String opinion = raw.toString().strip();
+        if (opinion.length() > MAX_OPINION) {
+            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "意见不能超过" + MAX_OPINION + "字");
+        }
+        return opinion;
+    }
+
+    private String toJson(Map<String, Object> snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write sign-off snapshot", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.unionassist.casework.signoff;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+
+public interface SignOffRepository extends JpaRepository<SignOff, Long> {
+
+    List<SignOff> findByProcessInstanceIdOrderByDecidedAtAscIdAsc(String processInstanceId);
+
+    long countByProcessInstanceIdAndStepIdAndRoundAndDecision(String processInstanceId, String stepId, Integer round,
+                                                              Decision decision);
+
+    long countByProcessInstanceIdAndStepIdAndRound(String processInstanceId, String stepId, Integer round);
+}

@@ -1,0 +1,82 @@
+package org.unionassist.hardship;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import org.unionassist.casework.DueDates;
+import org.unionassist.casework.Money;
+import org.unionassist.casework.ShanghaiClock;
+
+import java.util.Map;
+
+/**
+ * 动态管理: the yearly re-check of an open household file. The caseworker records the household's current figures,
+ * the DMN proposes a category, and the grassroots chair keeps the file, re-categorises it, or closes it with a reason.
+ */
+@Component("fileRecheck")
+public class FileRecheck {
+
+    public static final Map<String, String> CLOSE_REASONS = Map.of(
+            "outOfHardship", "家庭收入连续6个月高于低保标准，已脱困",
+            "death", "职工死亡",
+            "retirement", "职工退休",
+            "transfer", "职工调离",
+            "other", "其他原因");
+
+    private final HouseholdFiles files;
+    private final HardshipCategorisation categorisation;
+    private final ShanghaiClock clock;
+
+    public FileRecheck(HouseholdFiles files, HardshipCategorisation categorisation, ShanghaiClock clock) {
+        this.files = files;
+        this.categorisation = categorisation;
+        this.clock = clock;
+    }
+
+    /** Service step 准备复核: shows the file as it stands. */
+    public void prepare(DelegateExecution execution) {
+        HouseholdFile file = files.openFile(fileId(execution));
+        execution.setVariable("currentCategory", file.getCategory().name());
+        execution.setVariable("currentCategoryLabel", file.getCategory().label());
+        execution.setVariable("fileEffectiveDate", file.getEffectiveDate().toString());
+        execution.setVariable("recheckYear", clock.today().getYear());
+    }
+
+    /** Service step 重新测算困难类别. */
+    public void categorise(DelegateExecution execution) {
+        int size = Money.countFromVariable(execution.getVariable("householdSize"), "家庭人口数", 1);
+        HouseholdFigures figures = ApplicationData.figures(execution, size);
+        CategoryResult result = categorisation.categorise(figures, clock.today());
+        execution.setVariable("perCapitaMonthlyIncome", figures.perCapitaMonthlyIncome().toPlainString());
+        execution.setVariable("minimumLivingStandard", result.minimumLivingStandard().toPlainString());
+        execution.setVariable("proposedCategory", result.category().name());
+        execution.setVariable("proposedCategoryLabel", result.category().label());
+        execution.setVariable("categoryReason", result.reason());
+    }
+
+    public void keep(DelegateExecution execution) {
+        HouseholdFile file = files.openFile(fileId(execution));
+        scheduleNext(execution, files.keep(file.getId(), clock.today(), file.getCategory()));
+    }
+
+    public void recategorise(DelegateExecution execution) {
+        HardshipCategory category = HardshipCategory.fromCode(execution.getVariable("newCategory"));
+        scheduleNext(execution, files.keep(fileId(execution), clock.today(), category));
+    }
+
+    public void close(DelegateExecution execution) {
+        String reasonCode = (String) execution.getVariable("closeReason");
+        String reason = CLOSE_REASONS.get(reasonCode) + "：" + execution.getVariable("opinion");
+        HouseholdFile file = files.close(fileId(execution), clock.today(), reason);
+        execution.setVariable("fileStatus", file.getStatus().label());
+    }
+
+    private void scheduleNext(DelegateExecution execution, HouseholdFile file) {
+        execution.setVariable("currentCategory", file.getCategory().name());
+        execution.setVariable("currentCategoryLabel", file.getCategory().label());
+        execution.setVariable("recheckDueAt", DueDates.startOf(file.getNextRecheckOn()));
+    }
+
+    private static Long fileId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("fileId")).longValue();
+    }
+}

@@ -1,0 +1,52 @@
+package org.unionassist.hardship;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.unionassist.casework.AsEngine;
+import org.unionassist.casework.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Asks the DMN table {@code hardshipCategory} (processes/hardship-category.dmn) which category a household's figures
+ * fall into on a given date. The table, not this class, holds the thresholds and the 低保 standard.
+ */
+@Service
+public class HardshipCategorisation {
+
+    public static final String DECISION_KEY = "hardshipCategory";
+
+    private final DecisionService decisionService;
+
+    public HardshipCategorisation(DecisionService decisionService) {
+        this.decisionService = decisionService;
+    }
+
+    public CategoryResult categorise(HouseholdFigures f, LocalDate on) {
+        VariableMap inputs = Variables.createVariables()
+                .putValue("decisionDate", on.toString())
+                .putValue("perCapitaMonthlyIncome", f.perCapitaMonthlyIncome())
+                .putValue("annualIncome", f.annualIncome())
+                .putValue("illnessAccidentCost", f.illnessAccidentCost())
+                .putValue("hardshipCause", f.hardshipCause())
+                .putValue("ownsMultipleHomes", f.ownsMultipleHomes())
+                .putValue("ownsBusinessOrEmploys", f.ownsBusinessOrEmploys())
+                .putValue("privateCarNonWork", f.privateCarNonWork())
+                .putValue("childPrivateSchoolOrAbroad", f.childPrivateSchoolOrAbroad())
+                .putValue("migrantWorker", f.migrantWorker())
+                .putValue("localEmploymentMonths", f.localEmploymentMonths());
+        // evaluating a decision needs a right the caseworker does not hold; the engine evaluates on their behalf
+        DmnDecisionResult result = AsEngine.call(() ->
+                decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs).evaluate());
+        DmnDecisionResultEntries row = result.getSingleResult();
+        return new CategoryResult(
+                HardshipCategory.fromCode(row.getEntry("category")),
+                row.getEntry("categoryReason"),
+                Money.yuan(new BigDecimal(row.getEntry("minimumLivingStandard").toString())));
+    }
+}

@@ -1,0 +1,63 @@
+package org.unionassist.organisation;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Who is above whom: a union's jurisdiction is itself plus everything below it. */
+@Service
+@Transactional(readOnly = true)
+public class Jurisdiction {
+
+    private final UnionRepository unions;
+
+    public Jurisdiction(UnionRepository unions) {
+        this.unions = unions;
+    }
+
+    public Union union(String unionId) {
+        return unions.findById(unionId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown union " + unionId));
+    }
+
+    /** The union itself, then its parent, up to the city. */
+    public List<Union> selfAndAncestors(String unionId) {
+        List<Union> chain = new ArrayList<>();
+        Union current = union(unionId);
+        chain.add(current);
+        while (current.getParentId() != null) {
+            current = union(current.getParentId());
+            chain.add(current);
+        }
+        return chain;
+    }
+
+    public Union ancestorAtLevel(String unionId, UnionLevel level) {
+        return selfAndAncestors(unionId).stream()
+                .filter(u -> u.getLevel() == level)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Union " + unionId + " has no " + level + " above it"));
+    }
+
+    public Set<String> unionsWithin(String unionId) {
+        Set<String> result = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(unionId));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (result.add(next)) {
+                unions.findByParentId(next).forEach(child -> todo.add(child.getId()));
+            }
+        }
+        return result;
+    }
+
+    public boolean covers(String unionId, String otherUnionId) {
+        return selfAndAncestors(otherUnionId).stream().anyMatch(u -> u.getId().equals(unionId));
+    }
+}

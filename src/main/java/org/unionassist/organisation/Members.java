@@ -1,0 +1,78 @@
+package org.unionassist.organisation;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.unionassist.casework.AsEngine;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Answers "in which union and role does this user act?" from Camunda's identity service and the union table. */
+@Service
+public class Members {
+
+    private final IdentityService identityService;
+    private final UnionRepository unions;
+
+    public Members(IdentityService identityService, UnionRepository unions) {
+        this.identityService = identityService;
+        this.unions = unions;
+    }
+
+    /** Every (union, role) the user belongs to. Queries run as the engine, so the caller's own rights do not matter. */
+    public List<UnionMember> rolesOf(String userId) {
+        List<Group> groups = AsEngine.call(() -> identityService.createGroupQuery().groupMember(userId).list());
+        String displayName = displayName(userId);
+        return groups.stream()
+                .map(group -> toMember(userId, displayName, group.getId()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    public Optional<UnionMember> inRole(String userId, Role role, String unionId) {
+        return rolesOf(userId).stream()
+                .filter(m -> m.role() == role && m.unionId().equals(unionId))
+                .findFirst();
+    }
+
+    /** The member acting for a task whose candidate group is {@code <union>-<role>}. */
+    public Optional<UnionMember> actingFor(String userId, Iterable<String> candidateGroups) {
+        List<UnionMember> roles = rolesOf(userId);
+        for (String group : candidateGroups) {
+            for (UnionMember m : roles) {
+                if (m.role().groupOf(m.unionId()).equals(group)) {
+                    return Optional.of(m);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String displayName(String userId) {
+        User user = AsEngine.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+        if (user == null) {
+            return userId;
+        }
+        String name = ((user.getLastName() == null ? "" : user.getLastName())
+                + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+        return name.isEmpty() ? userId : name;
+    }
+
+    private Optional<UnionMember> toMember(String userId, String displayName, String groupId) {
+        int dash = groupId.lastIndexOf('-');
+        if (dash < 0) {
+            return Optional.empty();
+        }
+        String unionId = groupId.substring(0, dash);
+        Role role;
+        try {
+            role = Role.fromKey(groupId.substring(dash + 1));
+        } catch (IllegalArgumentException notAUnionGroup) {
+            return Optional.empty();
+        }
+        return unions.findById(unionId)
+                .map(u -> new UnionMember(userId, displayName, u.getId(), u.getName(), role));
+    }
+}
