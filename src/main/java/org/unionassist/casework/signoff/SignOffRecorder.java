@@ -93,6 +93,13 @@ public class SignOffRecorder implements TaskListener {
                 .snapshot(toJson(policy.snapshot(task)))
                 .build();
         signOffs.save(signOff);
+        if (!step.vote()) {
+            // shown on the next form, so the next person reads why the case came to them
+            task.getExecution().setVariable("lastStepName", step.stepName());
+            task.getExecution().setVariable("lastSignedBy", signOff.getActorName());
+            task.getExecution().setVariable("lastDecision", decision.label());
+            task.getExecution().setVariable("lastOpinion", opinion);
+        }
     }
 
     private CaseRecordPolicy policyFor(DelegateTask task) {
