@@ -32,7 +32,7 @@ public class HouseholdFiles {
             throw new UnionAssistException(ErrorCode.HOUSEHOLD_ALREADY_FILED,
                     "该家庭已有在档档案（档案号" + f.getFileNumber() + "），不能重复建档");
         });
-        HouseholdFile file = new HouseholdFile("TMP-" + approved.getProcessInstanceId(), household,
+        HouseholdFile file = new HouseholdFile("TMP-" + approved.getId(), household,
                 approved.getGrassrootsUnionId(), category, effectiveDate, approved.getProcessInstanceId(),
                 effectiveDate.plus(recheckInterval()));
         try {
