@@ -182,12 +182,7 @@ class HardshipVerificationProcessTest {
 
     @Test
     void objectionDuringNoticeLeadsToReinvestigationAndAFreshNotice() {
-        ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));
-        driver.complete(pi, "grassrootsReview", "eaststeel.chair", CaseDriver.approveWithPanel("eaststeel"));
-        driver.vote(pi, "eaststeel.rep1", "agree");
-        driver.vote(pi, "eaststeel.rep2", "agree");
-        driver.vote(pi, "eaststeel.rep3", "agree");
+        ProcessInstance pi = driver.caseOnPublicNotice("eaststeel", IdNumbers.next());
 
         driver.complete(pi, "publicNotice", "eaststeel.clerk",
                 decisionOf("objection", "有职工反映其家庭另有商铺").putValue("objector", "匿名"));
@@ -203,12 +198,7 @@ class HardshipVerificationProcessTest {
 
     @Test
     void upheldObjectionRejectsTheCase() {
-        ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));
-        driver.complete(pi, "grassrootsReview", "eaststeel.chair", CaseDriver.approveWithPanel("eaststeel"));
-        driver.vote(pi, "eaststeel.rep1", "agree");
-        driver.vote(pi, "eaststeel.rep2", "agree");
-        driver.vote(pi, "eaststeel.rep3", "agree");
+        ProcessInstance pi = driver.caseOnPublicNotice("eaststeel", IdNumbers.next());
         driver.complete(pi, "publicNotice", "eaststeel.clerk", "objection", "申请人另有住房两套");
         driver.complete(pi, "reinvestigation", "eaststeel.chair",
                 decisionOf("reject", "经核实另有住房两套，异议成立").putValue("reinvestigationFindings", "房产登记"));

@@ -128,8 +128,8 @@ public class CaseDriver {
                 decisionOf(decision, "disagree".equals(decision) ? "家庭情况与申报不符" : null)));
     }
 
-    /** Carries a fresh case from application through the public notice to the district's desk. */
-    public ProcessInstance caseAtDistrict(String union, String idNumber) {
+    /** Carries a fresh case through home visit, first review and a unanimous panel into its public notice. */
+    public ProcessInstance caseOnPublicNotice(String union, String idNumber) {
         ProcessInstance pi = apply(union + ".clerk", deepHardshipApplication(idNumber));
         complete(pi, "homeVisit", union + ".clerk", decisionOf("submit", "材料齐全").putValue("visitFindings", "属实"));
         complete(pi, "grassrootsReview", union + ".chair", approveWithPanel(union));
@@ -137,6 +137,12 @@ public class CaseDriver {
         vote(pi, union + ".rep2", "agree");
         vote(pi, union + ".rep3", "agree");
         task(pi, "publicNotice");
+        return pi;
+    }
+
+    /** Carries a fresh case from application through the public notice to the district's desk. */
+    public ProcessInstance caseAtDistrict(String union, String idNumber) {
+        ProcessInstance pi = caseOnPublicNotice(union, idNumber);
         fireTimer(pi);
         task(pi, "districtCheck");
         return pi;
