@@ -56,10 +56,12 @@ public class DemocraticReview {
         return panel;
     }
 
-    /** Service step 发起民主评议: opens a new voting round for the chosen panel. */
+    /**
+     * Service step 发起民主评议: opens a new voting round for the chosen panel (already checked by
+     * {@link #validatePanel} when the chair signed the approval, in this same transaction).
+     */
     public void open(DelegateExecution execution) {
-        List<String> panel = validatePanel(execution.getVariable("panelMembers"),
-                (String) execution.getVariable("grassrootsUnion"));
+        List<String> panel = parse(execution.getVariable("panelMembers"));
         Integer round = (Integer) execution.getVariable("reviewRound");
         execution.setVariable("reviewRound", round == null ? 1 : round + 1);
         execution.setVariable("panelMembersText", String.join("、", panel));

@@ -54,13 +54,12 @@ public class FileRecheck {
     }
 
     public void keep(DelegateExecution execution) {
-        HouseholdFile file = files.openFile(fileId(execution));
-        scheduleNext(execution, files.keep(file.getId(), clock.today(), file.getCategory()));
+        scheduleNext(execution, files.keep(fileId(execution), clock.today()));
     }
 
     public void recategorise(DelegateExecution execution) {
         HardshipCategory category = HardshipCategory.fromCode(execution.getVariable("newCategory"));
-        scheduleNext(execution, files.keep(fileId(execution), clock.today(), category));
+        scheduleNext(execution, files.recategorise(fileId(execution), clock.today(), category));
     }
 
     public void close(DelegateExecution execution) {

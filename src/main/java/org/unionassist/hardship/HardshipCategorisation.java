@@ -28,7 +28,20 @@ public class HardshipCategorisation {
     }
 
     public CategoryResult categorise(HouseholdFigures f, LocalDate on) {
-        VariableMap inputs = Variables.createVariables()
+        VariableMap inputs = inputs(f, on);
+        // evaluating a decision needs a right the caseworker does not hold; the engine evaluates on their behalf
+        DmnDecisionResult result = AsEngine.call(() ->
+                decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs).evaluate());
+        DmnDecisionResultEntries row = result.getSingleResult();
+        return new CategoryResult(
+                HardshipCategory.fromCode(row.getEntry("category")),
+                row.getEntry("categoryReason"),
+                Money.yuan(new BigDecimal(row.getEntry("minimumLivingStandard").toString())));
+    }
+
+    /** The DMN's inputs: amounts stay BigDecimal (FEEL compares them exactly), the date is ISO text. */
+    public static VariableMap inputs(HouseholdFigures f, LocalDate on) {
+        return Variables.createVariables()
                 .putValue("decisionDate", on.toString())
                 .putValue("perCapitaMonthlyIncome", f.perCapitaMonthlyIncome())
                 .putValue("annualIncome", f.annualIncome())
@@ -40,13 +53,5 @@ public class HardshipCategorisation {
                 .putValue("childPrivateSchoolOrAbroad", f.childPrivateSchoolOrAbroad())
                 .putValue("migrantWorker", f.migrantWorker())
                 .putValue("localEmploymentMonths", f.localEmploymentMonths());
-        // evaluating a decision needs a right the caseworker does not hold; the engine evaluates on their behalf
-        DmnDecisionResult result = AsEngine.call(() ->
-                decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs).evaluate());
-        DmnDecisionResultEntries row = result.getSingleResult();
-        return new CategoryResult(
-                HardshipCategory.fromCode(row.getEntry("category")),
-                row.getEntry("categoryReason"),
-                Money.yuan(new BigDecimal(row.getEntry("minimumLivingStandard").toString())));
     }
 }

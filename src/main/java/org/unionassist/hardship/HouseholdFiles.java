@@ -44,8 +44,18 @@ public class HouseholdFiles {
         return file;
     }
 
-    public HouseholdFile keep(Long fileId, LocalDate on, HardshipCategory category) {
+    /** Keeps the file as it is after a re-check and schedules the next one. */
+    public HouseholdFile keep(Long fileId, LocalDate on) {
         HouseholdFile file = openFile(fileId);
+        return recheck(file, on, file.getCategory());
+    }
+
+    /** Moves the file to another category after a re-check and schedules the next one. */
+    public HouseholdFile recategorise(Long fileId, LocalDate on, HardshipCategory category) {
+        return recheck(openFile(fileId), on, category);
+    }
+
+    private HouseholdFile recheck(HouseholdFile file, LocalDate on, HardshipCategory category) {
         file.rechecked(on, category, on.plus(recheckInterval()));
         return file;
     }

@@ -6,7 +6,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -87,19 +86,7 @@ class HardshipCategoryDecisionTest {
     }
 
     private static DmnDecisionResultEntries evaluate(Household h) {
-        HouseholdFigures f = h.figures();
-        VariableMap inputs = Variables.createVariables()
-                .putValue("decisionDate", ON.toString())
-                .putValue("perCapitaMonthlyIncome", f.perCapitaMonthlyIncome())
-                .putValue("annualIncome", f.annualIncome())
-                .putValue("illnessAccidentCost", f.illnessAccidentCost())
-                .putValue("hardshipCause", f.hardshipCause())
-                .putValue("ownsMultipleHomes", f.ownsMultipleHomes())
-                .putValue("ownsBusinessOrEmploys", f.ownsBusinessOrEmploys())
-                .putValue("privateCarNonWork", f.privateCarNonWork())
-                .putValue("childPrivateSchoolOrAbroad", f.childPrivateSchoolOrAbroad())
-                .putValue("migrantWorker", f.migrantWorker())
-                .putValue("localEmploymentMonths", f.localEmploymentMonths());
+        VariableMap inputs = HardshipCategorisation.inputs(h.figures(), ON);
         DmnDecisionResult result = engine.evaluateDecision(hardshipCategory, inputs);
         assertThat(result).as("FIRST hit policy: exactly one row").hasSize(1);
         return result.getSingleResult();

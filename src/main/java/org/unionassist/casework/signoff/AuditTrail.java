@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Service;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.Members;
@@ -37,9 +39,8 @@ public class AuditTrail {
                             SignedValues values, Map<String, Object> snapshot) {
         FlowElement element = execution.getBpmnModelElementInstance();
         boolean system = actorId == null || SYSTEM.equals(actorId);
-        String key = execution.getProcessDefinitionId().split(":")[0];
-        signOffs.save(SignOff.builder()
-                .processDefinitionKey(key)
+        save(SignOff.builder()
+                .processDefinitionKey(processKey(element))
                 .processInstanceId(execution.getProcessInstanceId())
                 .caseNumber(execution.getProcessBusinessKey())
                 .step(element.getId(), element.getName())
@@ -49,10 +50,21 @@ public class AuditTrail {
                 .decision(decision)
                 .opinion(opinion)
                 .category(values.category(), values.categoryLabel())
-                .amount(values.amount())
-                .decidedAt(clock.now())
-                .snapshot(toJson(snapshot))
-                .build());
+                .amount(values.amount()), snapshot);
+    }
+
+    /** Stamps the row with the time of signing (Asia/Shanghai) and the signer's snapshot, and stores it. */
+    SignOff save(SignOff.Builder signOff, Map<String, Object> snapshot) {
+        return signOffs.save(signOff.decidedAt(clock.now()).snapshot(toJson(snapshot)).build());
+    }
+
+    /** The key of the process an element belongs to (also from inside an event sub-process). */
+    static String processKey(ModelElementInstance element) {
+        ModelElementInstance current = element;
+        while (!(current instanceof Process)) {
+            current = current.getParentElement();
+        }
+        return ((Process) current).getId();
     }
 
     public List<SignOff> ofCase(String processInstanceId) {

@@ -1,22 +1,16 @@
 package org.unionassist.casework.signoff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.ErrorCode;
-import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.UnionMember;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,19 +25,14 @@ public class SignOffRecorder implements TaskListener {
     public static final String OPINION = "opinion";
     private static final int MAX_OPINION = 2000;
 
-    private final SignOffRepository signOffs;
+    private final AuditTrail auditTrail;
     private final List<CaseRecordPolicy> policies;
     private final Members members;
-    private final ShanghaiClock clock;
-    private final ObjectMapper json;
 
-    public SignOffRecorder(SignOffRepository signOffs, List<CaseRecordPolicy> policies, Members members,
-                           ShanghaiClock clock, ObjectMapper json) {
-        this.signOffs = signOffs;
+    public SignOffRecorder(AuditTrail auditTrail, List<CaseRecordPolicy> policies, Members members) {
+        this.auditTrail = auditTrail;
         this.policies = policies;
         this.members = members;
-        this.clock = clock;
-        this.json = json;
     }
 
     @Override
@@ -74,8 +63,8 @@ public class SignOffRecorder implements TaskListener {
         List<String> groups = task.getCandidates().stream()
                 .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
         Optional<UnionMember> acting = members.actingFor(actorId, groups);
-        SignOff signOff = SignOff.builder()
-                .processDefinitionKey(processKey(task))
+        SignOff signOff = auditTrail.save(SignOff.builder()
+                .processDefinitionKey(AuditTrail.processKey(task.getBpmnModelElementInstance()))
                 .processInstanceId(task.getProcessInstanceId())
                 .caseNumber(policy.caseNumber(task))
                 .step(step.stepId(), step.stepName())
@@ -88,11 +77,7 @@ public class SignOffRecorder implements TaskListener {
                 .decision(decision)
                 .opinion(opinion)
                 .category(values.category(), values.categoryLabel())
-                .amount(values.amount())
-                .decidedAt(clock.now())
-                .snapshot(toJson(policy.snapshot(task)))
-                .build();
-        signOffs.save(signOff);
+                .amount(values.amount()), policy.snapshot(task));
         if (!step.vote()) {
             // shown on the next form, so the next person reads why the case came to them
             task.getExecution().setVariable("lastStepName", step.stepName());
@@ -103,17 +88,9 @@ public class SignOffRecorder implements TaskListener {
     }
 
     private CaseRecordPolicy policyFor(DelegateTask task) {
-        String key = processKey(task);
+        String key = AuditTrail.processKey(task.getBpmnModelElementInstance());
         return policies.stream().filter(p -> p.appliesTo(key)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No case record policy for process " + key));
-    }
-
-    static String processKey(DelegateTask task) {
-        ModelElementInstance element = task.getBpmnModelElementInstance();
-        while (!(element instanceof Process)) {
-            element = element.getParentElement();
-        }
-        return ((Process) element).getId();
     }
 
     static String currentUser(DelegateTask task) {
@@ -136,11 +113,4 @@ public class SignOffRecorder implements TaskListener {
         return opinion;
     }
 
-    private String toJson(Map<String, Object> snapshot) {
-        try {
-            return json.writeValueAsString(snapshot);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write sign-off snapshot", e);
-        }
-    }
 }
