@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.camunda.spin.Spin.JSON;
+import static org.unionassist.casework.FormValues.flag;
+import static org.unionassist.casework.FormValues.requiredText;
+import static org.unionassist.casework.FormValues.text;
 
 /**
  * An application as entered on the form, validated. Reads variables the way Tasklist submits them (numbers as
@@ -98,27 +101,6 @@ public record ApplicationData(String applicantName, String applicantIdNumber, St
 
     private static String field(SpinJsonNode node, String name) {
         return node.hasProp(name) && !node.prop(name).isNull() ? node.prop(name).value().toString() : "";
-    }
-
-    static String requiredText(VariableScope v, String key, String label, int maxLength) {
-        String value = text(v, key);
-        if (value == null || value.isBlank()) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, label + "不能为空");
-        }
-        if (value.trim().length() > maxLength) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, label + "不能超过" + maxLength + "字");
-        }
-        return value.trim();
-    }
-
-    static String text(VariableScope v, String key) {
-        Object value = v.getVariable(key);
-        return value == null ? null : value.toString();
-    }
-
-    static boolean flag(VariableScope v, String key) {
-        Object value = v.getVariable(key);
-        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
     }
 
     private static Object orZero(Object value) {

@@ -24,9 +24,11 @@ import java.util.List;
 public class OrganisationSetup {
 
     /** Process definitions every union group may read (to see diagrams and forms in Tasklist). */
-    public static final List<String> PROGRAMMES = List.of("hardshipVerification", "hardshipFileRecheck");
+    public static final List<String> PROGRAMMES = List.of("hardshipVerification", "hardshipFileRecheck",
+            "medicalAidEnrolment", "medicalAidClaim");
     /** Programmes a grassroots caseworker may start. */
-    public static final List<String> STARTABLE_BY_GRASSROOTS_CLERKS = List.of("hardshipVerification");
+    public static final List<String> STARTABLE_BY_GRASSROOTS_CLERKS = List.of("hardshipVerification",
+            "medicalAidEnrolment", "medicalAidClaim");
 
     private final UnionRepository unions;
     private final IdentityService identityService;

@@ -17,7 +17,7 @@ public class ApiErrors {
     @ExceptionHandler(UnionAssistException.class)
     public ResponseEntity<Map<String, Object>> refused(UnionAssistException e) {
         HttpStatus status = switch (e.errorCode()) {
-            case NOT_AUTHORIZED -> HttpStatus.FORBIDDEN;
+            case NOT_AUTHORIZED, NOT_A_PAYER -> HttpStatus.FORBIDDEN;
             case CASE_NOT_FOUND -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };

@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "spring.datasource.url=jdbc:h2:mem:union-assist-process-test;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:union-assist-process-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)

@@ -58,6 +58,10 @@ public class AuditTrail {
         return signOffs.save(signOff.decidedAt(clock.now()).snapshot(toJson(snapshot)).build());
     }
 
+    public static String processKeyOf(DelegateExecution execution) {
+        return processKey(execution.getBpmnModelElementInstance());
+    }
+
     /** The key of the process an element belongs to (also from inside an event sub-process). */
     static String processKey(ModelElementInstance element) {
         ModelElementInstance current = element;

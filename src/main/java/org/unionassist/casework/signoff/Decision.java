@@ -22,7 +22,9 @@ public enum Decision {
     KEEP("keep", "维持档案", false),
     RECATEGORISE("recategorise", "调整困难类别", true),
     CLOSE("close", "退出帮扶（关闭档案）", true),
-    FILE("file", "建档", false);
+    FILE("file", "建档", false),
+    CONFIRM("confirm", "确认参保名单生效", false),
+    SETTLE("settle", "核定赔付并生成付款", false);
 
     private final String code;
     private final String label;

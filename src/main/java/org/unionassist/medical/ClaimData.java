@@ -1,0 +1,45 @@
+package org.unionassist.medical;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.FormValues;
+import org.unionassist.casework.Money;
+import org.unionassist.casework.PersonalData;
+import org.unionassist.casework.UnionAssistException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A claim as the grassroots clerk entered it, validated field by field (personal data checked, amounts exact). */
+public record ClaimData(String memberIdNumber, ClaimType claimType, LocalDate admissionDate, LocalDate dischargeDate,
+                        BigDecimal totalCost, BigDecimal insurancePaid, BigDecimal selfPaid, String diagnosis,
+                        String bankCard, String documents) {
+
+    public static ClaimData from(VariableScope v, LocalDate today) {
+        String id = PersonalData.requireValidIdNumber(FormValues.text(v, "memberIdNumber"), "职工", today);
+        ClaimType type = ClaimType.fromCode(v.getVariable("claimType"));
+        LocalDate admission = FormValues.requiredDate(v, "admissionDate", "入院（确诊）日期");
+        LocalDate discharge = FormValues.requiredDate(v, "dischargeDate", "出院日期");
+        if (discharge.isBefore(admission)) {
+            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "出院日期不能早于入院（确诊）日期");
+        }
+        if (discharge.isAfter(today)) {
+            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "出院日期不能晚于今天");
+        }
+        BigDecimal total = Money.fromVariable(v.getVariable("totalCost"), "医疗总费用");
+        BigDecimal insurance = Money.fromVariable(v.getVariable("insurancePaid"), "基本医保支付金额");
+        BigDecimal selfPaid = Money.fromVariable(v.getVariable("selfPaid"), "个人自付金额");
+        if (selfPaid.compareTo(total) > 0) {
+            throw new UnionAssistException(ErrorCode.CLAIM_AMOUNTS_INCONSISTENT,
+                    "个人自付金额（" + selfPaid.toPlainString() + "元）不能超过医疗总费用（" + total.toPlainString() + "元）");
+        }
+        if (insurance.add(selfPaid).compareTo(total) > 0) {
+            throw new UnionAssistException(ErrorCode.CLAIM_AMOUNTS_INCONSISTENT,
+                    "基本医保支付与个人自付之和不能超过医疗总费用（" + total.toPlainString() + "元）");
+        }
+        String diagnosis = FormValues.requiredText(v, "diagnosis", "诊断", 200);
+        String card = PersonalData.requireValidBankCard(FormValues.text(v, "bankCard"));
+        return new ClaimData(id, type, admission, discharge, total, insurance, selfPaid, diagnosis, card,
+                ClaimDocuments.ticked(v));
+    }
+}

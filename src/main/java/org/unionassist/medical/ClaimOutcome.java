@@ -1,0 +1,64 @@
+package org.unionassist.medical;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.ShanghaiClock;
+import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.signoff.AuditTrail;
+import org.unionassist.casework.signoff.Decision;
+import org.unionassist.casework.signoff.SignedValues;
+import org.unionassist.payment.Disbursement;
+import org.unionassist.payment.Disbursements;
+import org.unionassist.payment.PaymentOrder;
+
+/**
+ * How a claim ends: approved claims are settled against the annual cap and paid once to the member's bank card
+ * ({@code ${claimOutcome.approved(execution)}}); rejected and withdrawn claims are closed, which frees the
+ * critical-illness allowance of the plan year.
+ */
+@Component("claimOutcome")
+public class ClaimOutcome {
+
+    private final MedicalClaims claims;
+    private final Disbursements disbursements;
+    private final AuditTrail auditTrail;
+    private final ShanghaiClock clock;
+
+    public ClaimOutcome(MedicalClaims claims, Disbursements disbursements, AuditTrail auditTrail,
+                        ShanghaiClock clock) {
+        this.claims = claims;
+        this.disbursements = disbursements;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    public void approved(DelegateExecution execution) {
+        MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
+        PayoutBreakdown settled = claims.settle(claim, clock.today());
+        if (settled.payout().signum() == 0) {
+            throw new UnionAssistException(ErrorCode.INVALID_INPUT,
+                    "该职工本年度赔付已达年度封顶，本案核定赔付为0元，不能同意：请选择不予赔付并说明理由");
+        }
+        Disbursement paid = disbursements.payOnce(new PaymentOrder(claim.getProcessInstanceId(),
+                AuditTrail.processKeyOf(execution), claim.getClaimNumber(), claim.getMemberName(),
+                claim.getIdNumber(), claim.getBankCard(), settled.payout(), claim.getGrassrootsUnionId()));
+        ClaimVariables.publish(execution, claim);
+        execution.setVariable("disbursementId", paid.getId());
+        auditTrail.recordEvent(execution, Decision.SETTLE, settled.describe(), AuditTrail.SYSTEM,
+                new SignedValues(claim.getClaimType().code(), claim.getClaimType().label(), settled.payout(), null),
+                ClaimVariables.snapshot(claim));
+    }
+
+    public void rejected(DelegateExecution execution) {
+        MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
+        claims.close(claim, MedicalClaim.Status.REJECTED, clock.today());
+        execution.setVariable("claimStatusLabel", claim.getStatus().label());
+    }
+
+    public void withdrawn(DelegateExecution execution) {
+        MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
+        claims.close(claim, MedicalClaim.Status.WITHDRAWN, clock.today());
+        execution.setVariable("claimStatusLabel", claim.getStatus().label());
+    }
+}

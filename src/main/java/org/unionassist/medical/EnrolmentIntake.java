@@ -1,0 +1,48 @@
+package org.unionassist.medical;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.unionassist.casework.Money;
+import org.unionassist.casework.ShanghaiClock;
+import org.unionassist.organisation.CaseAccess;
+import org.unionassist.organisation.CaseUnions;
+
+/**
+ * Service step 登记参保名单 ({@code ${enrolmentIntake}}): reads the list (entered, pasted or uploaded), validates every
+ * worker and registers the memberships as pending; after a correction it replaces the list.
+ */
+@Component("enrolmentIntake")
+public class EnrolmentIntake implements JavaDelegate {
+
+    static final String PROGRAMME = "职工医疗互助参保";
+
+    private final Enrolments enrolments;
+    private final CaseUnions caseUnions;
+    private final CaseAccess caseAccess;
+    private final ShanghaiClock clock;
+
+    public EnrolmentIntake(Enrolments enrolments, CaseUnions caseUnions, CaseAccess caseAccess, ShanghaiClock clock) {
+        this.enrolments = enrolments;
+        this.caseUnions = caseUnions;
+        this.caseAccess = caseAccess;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int planYear = Money.countFromVariable(execution.getVariable("planYear"), "保障年度", 2000);
+        boolean firstTime = !execution.hasVariable("grassrootsUnion");
+        CaseUnions.Path path = firstTime
+                ? caseUnions.ofCaseworker((String) execution.getVariable("initiator"), PROGRAMME)
+                : caseUnions.of((String) execution.getVariable("grassrootsUnion"));
+        Enrolment enrolment = enrolments.register(execution.getProcessInstanceId(), planYear,
+                Roster.from(execution), path.grassroots(), path.district(), path.city(), clock.today());
+        if (firstTime) {
+            caseAccess.openCase(execution.getProcessInstanceId(), path.grassroots().getId());
+            execution.setProcessBusinessKey(enrolment.getEnrolmentNumber());
+            path.publish(execution, PROGRAMME);
+        }
+        EnrolmentVariables.publish(execution, enrolment);
+    }
+}

@@ -1,0 +1,175 @@
+package org.unionassist.medical;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.PersonalData;
+import org.unionassist.casework.UnionAssistException;
+import org.unionassist.organisation.Union;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Claims: the automatic checks before anyone reviews a claim (membership, waiting period, filing deadline, critical
+ * illness once a year), the proposed payout and who approves it, corrections by reviewers, and settlement against
+ * the annual cap with the member's row locked, so two approvals at the same moment never exceed it together.
+ */
+@Service
+public class MedicalClaims {
+
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final MedicalClaimRepository claims;
+    private final MembershipRepository memberships;
+    private final BenefitRules rules;
+    private final MedicalAidProperties properties;
+    private final EntityManager entityManager;
+
+    public MedicalClaims(MedicalClaimRepository claims, MembershipRepository memberships, BenefitRules rules,
+                         MedicalAidProperties properties, EntityManager entityManager) {
+        this.claims = claims;
+        this.memberships = memberships;
+        this.rules = rules;
+        this.properties = properties;
+        this.entityManager = entityManager;
+    }
+
+    /** Checks a filed (or supplemented) claim and registers it with its proposed payout; refuses with the reason. */
+    public MedicalClaim file(String processInstanceId, ClaimData data, Union grassroots, Union district, Union city,
+                             LocalDate today) {
+        MedicalClaim claim = claims.findByProcessInstanceId(processInstanceId).orElse(null);
+        LocalDate filedOn = claim == null ? today : claim.getFiledOn();
+        Membership membership = coveringMembership(data, grassroots);
+        refuseIfLate(data, filedOn);
+        if (claim == null) {
+            claim = new MedicalClaim(processInstanceId, membership, district.getId(), city.getId(), filedOn);
+        } else if (!claim.getIdNumber().equals(data.memberIdNumber())) {
+            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "补充材料时不能更换申请职工");
+        }
+        if (data.claimType().criticalIllness()) {
+            refuseIfCriticalClaimed(data, membership.getPlanYear(), claim);
+        }
+        claim.update(data, membership);
+        propose(claim);
+        try {
+            MedicalClaim saved = claims.saveAndFlush(claim);
+            if (saved.getClaimNumber() == null) {
+                saved.assignNumber("YL%d%06d".formatted(today.getYear(), saved.getId()));
+            }
+            return saved;
+        } catch (DataIntegrityViolationException raceLost) {
+            throw criticalAlreadyClaimed(membership.getPlanYear());
+        }
+    }
+
+    private Membership coveringMembership(ClaimData data, Union grassroots) {
+        int planYear = data.admissionDate().getYear();
+        String masked = PersonalData.maskIdNumber(data.memberIdNumber());
+        Membership m = memberships.findByIdNumberAndPlanYearAndStatus(data.memberIdNumber(), planYear,
+                Membership.Status.ACTIVE).orElseThrow(() -> new UnionAssistException(ErrorCode.NOT_A_MEMBER,
+                "职工（" + masked + "）在入院（确诊）日期" + day(data.admissionDate()) + "所在的" + planYear
+                        + "年度未参加职工医疗互助，不予受理"));
+        if (!m.getGrassrootsUnionId().equals(grassroots.getId())) {
+            throw new UnionAssistException(ErrorCode.NOT_A_MEMBER,
+                    "职工（" + masked + "）不是本单位的参保职工：理赔由其参保的基层工会提交");
+        }
+        if (data.admissionDate().isBefore(m.getStartDate())) {
+            throw new UnionAssistException(ErrorCode.NOT_A_MEMBER, "入院（确诊）日期" + day(data.admissionDate())
+                    + "早于参保生效日" + day(m.getStartDate()) + "，不予受理");
+        }
+        if (data.admissionDate().isBefore(m.getCoveredFrom())) {
+            throw new UnionAssistException(ErrorCode.IN_WAITING_PERIOD, "入院（确诊）日期" + day(data.admissionDate())
+                    + "在免责期内：参保起始日" + day(m.getCoverageSince()) + "起" + properties.waitingPeriodDays()
+                    + "天（至" + day(m.getCoveredFrom().minusDays(1)) + "）内入院的不予赔付");
+        }
+        return m;
+    }
+
+    private void refuseIfLate(ClaimData data, LocalDate filedOn) {
+        LocalDate deadline = properties.claimDeadlineFor(data.dischargeDate().getYear());
+        if (filedOn.isAfter(deadline)) {
+            throw new UnionAssistException(ErrorCode.CLAIM_TOO_LATE, "超过申请期限：" + day(data.dischargeDate())
+                    + "出院的理赔须在" + day(deadline) + "前提出，本申请提交于" + day(filedOn) + "，不予受理");
+        }
+    }
+
+    private void refuseIfCriticalClaimed(ClaimData data, int planYear, MedicalClaim self) {
+        claims.findByCriticalKey(Membership.keyOf(data.memberIdNumber(), planYear))
+                .filter(other -> !other.getProcessInstanceId().equals(self.getProcessInstanceId()))
+                .ifPresent(other -> {
+                    throw criticalAlreadyClaimed(planYear);
+                });
+    }
+
+    private static UnionAssistException criticalAlreadyClaimed(int planYear) {
+        return new UnionAssistException(ErrorCode.CRITICAL_ILLNESS_ALREADY_CLAIMED,
+                "该职工" + planYear + "年度已申请过重大疾病互助（每个保障年度限一次），不予受理");
+    }
+
+    /**
+     * A reviewer changes the critical-illness grade or corrects the self-paid amount, with a reason; the payout and
+     * the approval level are computed again.
+     */
+    public boolean correct(MedicalClaim claim, ClaimType newType, BigDecimal newSelfPaid, String reason) {
+        ClaimType type = newType == null ? claim.getClaimType() : newType;
+        BigDecimal selfPaid = newSelfPaid == null ? claim.getSelfPaid() : newSelfPaid;
+        if (type == claim.getClaimType() && selfPaid.compareTo(claim.getSelfPaid()) == 0) {
+            return false;
+        }
+        if (type != claim.getClaimType() && !(type.criticalIllness() && claim.getClaimType().criticalIllness())) {
+            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "审核时只能调整重大疾病的轻症/重症等级，不能改变理赔类型");
+        }
+        if (selfPaid.compareTo(claim.getTotalCost()) > 0) {
+            throw new UnionAssistException(ErrorCode.CLAIM_AMOUNTS_INCONSISTENT,
+                    "核定的个人自付金额不能超过医疗总费用（" + claim.getTotalCost().toPlainString() + "元）");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new UnionAssistException(ErrorCode.CORRECTION_REASON_REQUIRED, "调整重大疾病等级或核定金额必须填写理由");
+        }
+        claim.corrected(type, selfPaid, reason.strip());
+        propose(claim);
+        claims.saveAndFlush(claim);
+        return true;
+    }
+
+    private void propose(MedicalClaim claim) {
+        PayoutBreakdown breakdown = compute(claim, claim.getMembership());
+        claim.proposed(breakdown, rules.approvalLevel(claim.getClaimType(), breakdown.payout()));
+    }
+
+    private PayoutBreakdown compute(MedicalClaim claim, Membership m) {
+        return ClaimPayout.compute(claim.getClaimType(), claim.getSelfPaid(), rules.of(claim.getClaimType()),
+                m.getApprovedTotal(), m.paidOfType(claim.getClaimType()), properties.annualCap());
+    }
+
+    /**
+     * Final approval: locks the member's row (a second approval at the same moment waits here), computes the payout
+     * against what has been approved so far, and adds it to the member's totals.
+     */
+    public PayoutBreakdown settle(MedicalClaim claim, LocalDate today) {
+        Membership m = claim.getMembership();
+        entityManager.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+        PayoutBreakdown breakdown = compute(claim, m);
+        m.addApproved(claim.getClaimType(), breakdown.payout());
+        claim.approved(breakdown.payout(), breakdown.describe(), today);
+        entityManager.flush();
+        return breakdown;
+    }
+
+    public void close(MedicalClaim claim, MedicalClaim.Status outcome, LocalDate today) {
+        claim.closed(outcome, today);
+    }
+
+    public MedicalClaim byProcessInstance(String processInstanceId) {
+        return claims.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new UnionAssistException(ErrorCode.CASE_NOT_FOUND, "找不到该理赔案件"));
+    }
+
+    static String day(LocalDate date) {
+        return date.format(CHINESE_DATE);
+    }
+}

@@ -1,0 +1,59 @@
+package org.unionassist.organisation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.UnionAssistException;
+
+import java.util.List;
+
+/**
+ * The unions a case belongs to (grassroots → district → city), taken once from the grassroots caseworker who opens
+ * it and published as the process variables that candidate groups and Tasklist filters use.
+ */
+@Service
+public class CaseUnions {
+
+    private final Members members;
+    private final Jurisdiction jurisdiction;
+
+    public CaseUnions(Members members, Jurisdiction jurisdiction) {
+        this.members = members;
+        this.jurisdiction = jurisdiction;
+    }
+
+    public record Path(Union grassroots, Union district, Union city) {
+
+        public void publish(DelegateExecution execution, String programme) {
+            execution.setVariable("grassrootsUnion", grassroots.getId());
+            execution.setVariable("grassrootsUnionName", grassroots.getName());
+            execution.setVariable("districtUnion", district.getId());
+            execution.setVariable("districtUnionName", district.getName());
+            execution.setVariable("cityUnion", city.getId());
+            execution.setVariable("cityUnionName", city.getName());
+            execution.setVariable("programme", programme);
+        }
+    }
+
+    /** The path of a new case: the initiator must be the caseworker of exactly one grassroots union. */
+    public Path ofCaseworker(String initiator, String programme) {
+        if (initiator == null) {
+            throw new UnionAssistException(ErrorCode.NOT_A_GRASSROOTS_CLERK, "无法确认经办人：请登录后再提交");
+        }
+        List<UnionMember> clerkships = members.rolesOf(initiator).stream()
+                .filter(m -> m.role() == Role.CLERK)
+                .filter(m -> jurisdiction.union(m.unionId()).getLevel() == UnionLevel.GRASSROOTS)
+                .toList();
+        if (clerkships.size() != 1) {
+            throw new UnionAssistException(ErrorCode.NOT_A_GRASSROOTS_CLERK,
+                    programme + "只能由一个基层工会的经办人提交");
+        }
+        return of(clerkships.get(0).unionId());
+    }
+
+    public Path of(String grassrootsUnionId) {
+        Union grassroots = jurisdiction.union(grassrootsUnionId);
+        return new Path(grassroots, jurisdiction.ancestorAtLevel(grassroots.getId(), UnionLevel.DISTRICT),
+                jurisdiction.ancestorAtLevel(grassroots.getId(), UnionLevel.CITY));
+    }
+}

@@ -1,0 +1,85 @@
+package org.unionassist.payment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * A payment order to a person's bank card for an approved case. One per case: {@code processInstanceId} is unique,
+ * so a retried settlement can never create a second one. The full card number is here for the payer only; every
+ * list shows it masked.
+ */
+@Entity
+@Table(name = "ua_disbursement")
+public class Disbursement {
+
+    public static final String PENDING = "PENDING";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "process_instance_id", nullable = false, unique = true, length = 64)
+    private String processInstanceId;
+
+    @Column(name = "process_definition_key", nullable = false, length = 64)
+    private String processDefinitionKey;
+
+    @Column(name = "case_number", nullable = false, length = 32)
+    private String caseNumber;
+
+    @Column(name = "payee_name", nullable = false, length = 50)
+    private String payeeName;
+
+    @Column(name = "payee_id_number", nullable = false, length = 18)
+    private String payeeIdNumber;
+
+    @Column(name = "bank_card", nullable = false, length = 19)
+    private String bankCard;
+
+    @Column(nullable = false, precision = 14, scale = 2)
+    private BigDecimal amount;
+
+    @Column(nullable = false, length = 16)
+    private String status;
+
+    @Column(name = "union_id", nullable = false, length = 32)
+    private String unionId;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    protected Disbursement() {
+    }
+
+    Disbursement(PaymentOrder order, OffsetDateTime createdAt) {
+        this.processInstanceId = order.processInstanceId();
+        this.processDefinitionKey = order.processDefinitionKey();
+        this.caseNumber = order.caseNumber();
+        this.payeeName = order.payeeName();
+        this.payeeIdNumber = order.payeeIdNumber();
+        this.bankCard = order.bankCard();
+        this.amount = order.amount();
+        this.unionId = order.unionId();
+        this.status = PENDING;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public String getProcessDefinitionKey() { return processDefinitionKey; }
+    public String getCaseNumber() { return caseNumber; }
+    public String getPayeeName() { return payeeName; }
+    public String getPayeeIdNumber() { return payeeIdNumber; }
+    public String getBankCard() { return bankCard; }
+    public BigDecimal getAmount() { return amount; }
+    public String getStatus() { return status; }
+    public String getUnionId() { return unionId; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+}
