@@ -49,7 +49,7 @@ public class EnrolmentController {
             throw new UnionAssistException(ErrorCode.INVALID_INPUT, "名单文件无法读取");
         }
         List<Map<String, String>> rows = roster.stream()
-                .map(r -> Map.of("name", r.name(), "idNumber", r.idNumber())).toList();
+                .map(r -> Map.of("name", r.name(), "idNumber", r.idNumber(), "source", r.source())).toList();
         String definitionId = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(EnrolmentRecords.PROCESS).latestVersion().singleResult().getId();
         ProcessInstance started = formService.submitStartForm(definitionId, Variables.createVariables()

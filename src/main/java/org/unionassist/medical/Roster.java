@@ -76,7 +76,9 @@ public final class Roster {
             if (name.isBlank() && id.isBlank()) {
                 continue;
             }
-            entries.add(new RosterEntry(name.strip(), id.strip(), sourceFormat.formatted(row)));
+            String source = field(item, "source");
+            entries.add(new RosterEntry(name.strip(), id.strip(),
+                    source.isBlank() ? sourceFormat.formatted(row) : source));
         }
         return entries;
     }

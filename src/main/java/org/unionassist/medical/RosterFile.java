@@ -58,6 +58,9 @@ public final class RosterFile {
                 String name = formatter.formatCellValue(row.getCell(0, Row.MissingCellPolicy.RETURN_BLANK_AS_NULL));
                 Cell idCell = row.getCell(1, Row.MissingCellPolicy.RETURN_BLANK_AS_NULL);
                 String id = formatter.formatCellValue(idCell);
+                if (name.isBlank() && id.isBlank()) {
+                    continue;
+                }
                 RosterEntry entry = Roster.line(name + "," + id, "上传名单第" + (row.getRowNum() + 1) + "行");
                 if (entry != null) {
                     entries.add(entry);
