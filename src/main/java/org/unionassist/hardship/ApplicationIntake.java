@@ -7,7 +7,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.AsEngine;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.organisation.CaseAccess;
 import org.unionassist.organisation.CaseUnions;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Role;
@@ -28,16 +27,14 @@ public class ApplicationIntake implements JavaDelegate {
     private final HardshipCases cases;
     private final Members members;
     private final CaseUnions caseUnions;
-    private final CaseAccess caseAccess;
     private final ShanghaiClock clock;
     private final IdentityService identityService;
 
-    public ApplicationIntake(HardshipCases cases, Members members, CaseUnions caseUnions, CaseAccess caseAccess,
+    public ApplicationIntake(HardshipCases cases, Members members, CaseUnions caseUnions,
                              ShanghaiClock clock, IdentityService identityService) {
         this.cases = cases;
         this.members = members;
         this.caseUnions = caseUnions;
-        this.caseAccess = caseAccess;
         this.clock = clock;
         this.identityService = identityService;
     }
@@ -45,16 +42,12 @@ public class ApplicationIntake implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ApplicationData data = ApplicationData.from(execution, clock.today());
-        boolean firstTime = !execution.hasVariable("grassrootsUnion");
-        CaseUnions.Path path = firstTime
-                ? caseUnions.ofCaseworker((String) execution.getVariable("initiator"), PROGRAMME)
-                : caseUnions.of((String) execution.getVariable("grassrootsUnion"));
+        boolean firstTime = !CaseUnions.isOpen(execution);
+        CaseUnions.Path path = caseUnions.of(execution, PROGRAMME);
         HardshipCase registered = cases.register(execution.getProcessInstanceId(), data, path.grassroots(),
                 path.district(), path.city(), clock.today());
+        caseUnions.open(execution, path, PROGRAMME, registered.getCaseNumber());
         if (firstTime) {
-            caseAccess.openCase(execution.getProcessInstanceId(), path.grassroots().getId());
-            execution.setProcessBusinessKey(registered.getCaseNumber());
-            path.publish(execution, PROGRAMME);
             execution.setVariable("panelCandidates", panelCandidates(path.grassroots().getId()));
         }
         data.displayVariables().forEach(execution::setVariable);

@@ -9,8 +9,8 @@ import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
 import org.unionassist.casework.signoff.StepRules;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,19 +41,16 @@ public class HardshipCaseRecords implements CaseRecordPolicy {
     @Override
     public void verifyUntouched(DelegateTask task) {
         HardshipCase c = cases.byProcessInstance(task.getProcessInstanceId());
-        require(task, "grassrootsUnion", c.getGrassrootsUnionId());
-        require(task, "districtUnion", c.getDistrictUnionId());
-        require(task, "cityUnion", c.getCityUnionId());
-        require(task, "caseNumber", c.getCaseNumber());
-        require(task, "category", c.getCategory() == null ? null : c.getCategory().name());
+        Map<String, String> expected = new HashMap<>();
+        expected.put("grassrootsUnion", c.getGrassrootsUnionId());
+        expected.put("districtUnion", c.getDistrictUnionId());
+        expected.put("cityUnion", c.getCityUnionId());
+        expected.put("caseNumber", c.getCaseNumber());
+        expected.put("category", c.getCategory() == null ? null : c.getCategory().name());
+        CaseRecordPolicy.requireUnchanged(task, expected, "案件的归属单位、编号和困难类别不能在办理时直接修改");
     }
 
-    private static void require(DelegateTask task, String variable, String expected) {
-        if (!Objects.equals(Objects.toString(task.getVariable(variable), null), expected)) {
-            throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, "案件的归属单位、编号和困难类别不能在办理时直接修改");
-        }
-    }
-
+    
     @Override
     public SignedValues beforeSignOff(DelegateTask task, Decision decision, StepRules step) {
         HardshipCase c = cases.byProcessInstance(task.getProcessInstanceId());

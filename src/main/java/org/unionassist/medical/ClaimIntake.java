@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.organisation.CaseAccess;
 import org.unionassist.organisation.CaseUnions;
 
 /**
@@ -19,30 +18,21 @@ public class ClaimIntake implements JavaDelegate {
 
     private final MedicalClaims claims;
     private final CaseUnions caseUnions;
-    private final CaseAccess caseAccess;
     private final ShanghaiClock clock;
 
-    public ClaimIntake(MedicalClaims claims, CaseUnions caseUnions, CaseAccess caseAccess, ShanghaiClock clock) {
+    public ClaimIntake(MedicalClaims claims, CaseUnions caseUnions, ShanghaiClock clock) {
         this.claims = claims;
         this.caseUnions = caseUnions;
-        this.caseAccess = caseAccess;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ClaimData data = ClaimData.from(execution, clock.today());
-        boolean firstTime = !execution.hasVariable("grassrootsUnion");
-        CaseUnions.Path path = firstTime
-                ? caseUnions.ofCaseworker((String) execution.getVariable("initiator"), PROGRAMME)
-                : caseUnions.of((String) execution.getVariable("grassrootsUnion"));
+        CaseUnions.Path path = caseUnions.of(execution, PROGRAMME);
         MedicalClaim claim = claims.file(execution.getProcessInstanceId(), data, path.grassroots(), path.district(),
                 path.city(), clock.today());
-        if (firstTime) {
-            caseAccess.openCase(execution.getProcessInstanceId(), path.grassroots().getId());
-            execution.setProcessBusinessKey(claim.getClaimNumber());
-            path.publish(execution, PROGRAMME);
-        }
+        caseUnions.open(execution, path, PROGRAMME, claim.getClaimNumber());
         ClaimVariables.publish(execution, claim);
     }
 }

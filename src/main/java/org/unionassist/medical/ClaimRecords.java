@@ -13,8 +13,8 @@ import org.unionassist.casework.signoff.StepRules;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a claim sign-off adds: the unions, claim number, payout and approval level change only through the claim
@@ -40,20 +40,17 @@ public class ClaimRecords implements CaseRecordPolicy {
     @Override
     public void verifyUntouched(DelegateTask task) {
         MedicalClaim c = claims.byProcessInstance(task.getProcessInstanceId());
-        require(task, "grassrootsUnion", c.getGrassrootsUnionId());
-        require(task, "districtUnion", c.getDistrictUnionId());
-        require(task, "cityUnion", c.getCityUnionId());
-        require(task, "caseNumber", c.getClaimNumber());
-        require(task, "approvalLevel", c.getApprovalLevel().code());
-        require(task, "proposedPayout", c.getProposedPayout().toPlainString());
+        Map<String, String> expected = new HashMap<>();
+        expected.put("grassrootsUnion", c.getGrassrootsUnionId());
+        expected.put("districtUnion", c.getDistrictUnionId());
+        expected.put("cityUnion", c.getCityUnionId());
+        expected.put("caseNumber", c.getClaimNumber());
+        expected.put("approvalLevel", c.getApprovalLevel().code());
+        expected.put("proposedPayout", c.getProposedPayout().toPlainString());
+        CaseRecordPolicy.requireUnchanged(task, expected, "理赔案件的归属单位、编号、拟赔付金额和审批层级不能在办理时直接修改");
     }
 
-    private static void require(DelegateTask task, String variable, String expected) {
-        if (!Objects.equals(Objects.toString(task.getVariable(variable), null), expected)) {
-            throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, "理赔案件的归属单位、编号、拟赔付金额和审批层级不能在办理时直接修改");
-        }
-    }
-
+    
     @Override
     public SignedValues beforeSignOff(DelegateTask task, Decision decision, StepRules step) {
         MedicalClaim c = claims.byProcessInstance(task.getProcessInstanceId());

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.Money;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.organisation.CaseAccess;
 import org.unionassist.organisation.CaseUnions;
 
 /**
@@ -19,30 +18,21 @@ public class EnrolmentIntake implements JavaDelegate {
 
     private final Enrolments enrolments;
     private final CaseUnions caseUnions;
-    private final CaseAccess caseAccess;
     private final ShanghaiClock clock;
 
-    public EnrolmentIntake(Enrolments enrolments, CaseUnions caseUnions, CaseAccess caseAccess, ShanghaiClock clock) {
+    public EnrolmentIntake(Enrolments enrolments, CaseUnions caseUnions, ShanghaiClock clock) {
         this.enrolments = enrolments;
         this.caseUnions = caseUnions;
-        this.caseAccess = caseAccess;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         int planYear = Money.countFromVariable(execution.getVariable("planYear"), "保障年度", 2000);
-        boolean firstTime = !execution.hasVariable("grassrootsUnion");
-        CaseUnions.Path path = firstTime
-                ? caseUnions.ofCaseworker((String) execution.getVariable("initiator"), PROGRAMME)
-                : caseUnions.of((String) execution.getVariable("grassrootsUnion"));
+        CaseUnions.Path path = caseUnions.of(execution, PROGRAMME);
         Enrolment enrolment = enrolments.register(execution.getProcessInstanceId(), planYear,
                 Roster.from(execution), path.grassroots(), path.district(), path.city(), clock.today());
-        if (firstTime) {
-            caseAccess.openCase(execution.getProcessInstanceId(), path.grassroots().getId());
-            execution.setProcessBusinessKey(enrolment.getEnrolmentNumber());
-            path.publish(execution, PROGRAMME);
-        }
+        caseUnions.open(execution, path, PROGRAMME, enrolment.getEnrolmentNumber());
         EnrolmentVariables.publish(execution, enrolment);
     }
 }

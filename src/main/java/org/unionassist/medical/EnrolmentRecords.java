@@ -2,15 +2,12 @@ package org.unionassist.medical;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.ErrorCode;
-import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.CaseRecordPolicy;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
 import org.unionassist.casework.signoff.StepRules;
 
 import java.util.Map;
-import java.util.Objects;
 
 /** What an enrolment sign-off adds: the unions and list number are protected; the fee total is the signed amount. */
 @Component
@@ -32,11 +29,9 @@ public class EnrolmentRecords implements CaseRecordPolicy {
     @Override
     public void verifyUntouched(DelegateTask task) {
         Enrolment e = enrolments.byProcessInstance(task.getProcessInstanceId());
-        if (!Objects.equals(task.getVariable("grassrootsUnion"), e.getGrassrootsUnionId())
-                || !Objects.equals(task.getVariable("districtUnion"), e.getDistrictUnionId())
-                || !Objects.equals(task.getVariable("caseNumber"), e.getEnrolmentNumber())) {
-            throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, "参保名单的归属单位和编号不能在办理时直接修改");
-        }
+        CaseRecordPolicy.requireUnchanged(task, Map.of("grassrootsUnion", e.getGrassrootsUnionId(),
+                "districtUnion", e.getDistrictUnionId(), "caseNumber", e.getEnrolmentNumber()),
+                "参保名单的归属单位和编号不能在办理时直接修改");
     }
 
     @Override

@@ -16,10 +16,35 @@ public class CaseUnions {
 
     private final Members members;
     private final Jurisdiction jurisdiction;
+    private final CaseAccess caseAccess;
 
-    public CaseUnions(Members members, Jurisdiction jurisdiction) {
+    public CaseUnions(Members members, Jurisdiction jurisdiction, CaseAccess caseAccess) {
         this.members = members;
         this.jurisdiction = jurisdiction;
+        this.caseAccess = caseAccess;
+    }
+
+    /** The case's path: from the initiating caseworker on first intake, from the case's variables afterwards. */
+    public Path of(DelegateExecution execution, String programme) {
+        return isOpen(execution) ? of((String) execution.getVariable("grassrootsUnion"))
+                : ofCaseworker((String) execution.getVariable("initiator"), programme);
+    }
+
+    public static boolean isOpen(DelegateExecution execution) {
+        return execution.hasVariable("grassrootsUnion");
+    }
+
+    /**
+     * On first intake, once the case is registered: grants read rights along the path, numbers the instance with the
+     * case number and publishes the path. Later intakes (after a supplement) change nothing here.
+     */
+    public void open(DelegateExecution execution, Path path, String programme, String caseNumber) {
+        if (isOpen(execution)) {
+            return;
+        }
+        caseAccess.openCase(execution.getProcessInstanceId(), path.grassroots().getId());
+        execution.setProcessBusinessKey(caseNumber);
+        path.publish(execution, programme);
     }
 
     public record Path(Union grassroots, Union district, Union city) {

@@ -2,7 +2,11 @@ package org.unionassist.casework.signoff;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.UnionAssistException;
+
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What each programme adds to a sign-off: it refuses completions that changed data its case record owns, applies what
@@ -22,4 +26,16 @@ public interface CaseRecordPolicy {
     Map<String, Object> snapshot(DelegateTask task);
 
     String caseNumber(DelegateTask task);
+
+    /**
+     * Refuses a completion in which any of the named variables differs from the case record's value
+     * ({@code expected}: variable name → value the record holds).
+     */
+    static void requireUnchanged(DelegateTask task, Map<String, String> expected, String refusal) {
+        expected.forEach((variable, value) -> {
+            if (!Objects.equals(Objects.toString(task.getVariable(variable), null), value)) {
+                throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, refusal);
+            }
+        });
+    }
 }
