@@ -35,6 +35,15 @@ export default {
   // Camunda Forms write their validation messages in English only: this script words them in Chinese
   // (app/tasklist/union-assist/form-messages.js, see docs/operations.md)
   customScripts: ['union-assist/form-messages'],
+  // Tasklist sorts by creation date unless the URL says otherwise, whatever the filter's own ordering: this
+  // AngularJS module makes "due date, earliest first" the default (app/tasklist/union-assist/due-date-sorting.js)
+  requireJsConfig: {
+    ngDeps: ['unionAssist.dueDateSorting'],
+    deps: ['union-assist-due-date-sorting'],
+    paths: {
+      'union-assist-due-date-sorting': 'union-assist/due-date-sorting'
+    }
+  },
   // ---- end of union-assist block; the shipped configuration follows -------------------------------
   // change the app name and vendor
   // app: {
