@@ -86,6 +86,15 @@ class TasklistInChineseBrowserTest extends BrowserTestBase {
         tasklist.filter("本单位待办");
         assertThat(tasklist.expandedCard("基层工会初审", applicant)).contains("案件号", "基层工会", "东城钢铁厂工会");
         browser.screenshot("chair-sees-review");
+
+        // the chair's form shows what the previous step decided; the task's history tab lists what happened to it
+        tasklist.open("基层工会初审", applicant);
+        browser.textIn(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"), "基层工会初审");
+        browser.textIn(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"), "民主评议小组成员");
+        browser.screenshot("chair-opens-review");
+        browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='历史']"));
+        browser.visible(By.xpath("//ul[contains(@class,'nav-tabs')]//li[contains(@class,'active')]//a[normalize-space()='历史']"));
+        browser.screenshot("chair-task-history");
     }
 
     @Test
