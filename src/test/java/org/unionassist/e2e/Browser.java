@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -44,10 +45,11 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(env("UNION_ASSIST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
     static final Duration WAIT = Duration.ofSeconds(30);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private static final String HOW_TO_RUN = "Browser tests need Debian's chromium and chromedriver: "
             + "sudo apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-cjk, then mvn verify "
-            + "(or only them: mvn verify -Dgroups=browser). .ci/run installs them and sets UNION_ASSIST_REQUIRE_BROWSER=1.";
+            + "(or only them: mvn verify -Dtest='*BrowserTest'). .ci/run installs them and sets UNION_ASSIST_REQUIRE_BROWSER=1.";
 
     final WebDriver driver;
     private final Path profile;
@@ -74,7 +76,9 @@ final class Browser implements AutoCloseable {
         if ("1".equals(System.getenv("UNION_ASSIST_REQUIRE_BROWSER"))) {
             fail("UNION_ASSIST_REQUIRE_BROWSER=1 but " + missing);
         }
-        log.warn(missing);
+        if (WARNED.compareAndSet(false, true)) {
+            log.warn(missing);
+        }
         Assumptions.abort(missing);
     }
 

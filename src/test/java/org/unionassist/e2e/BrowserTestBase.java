@@ -1,7 +1,7 @@
 package org.unionassist.e2e;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -28,8 +28,9 @@ abstract class BrowserTestBase {
     @LocalServerPort int port;
     private final List<Browser> browsers = new ArrayList<>();
 
-    @BeforeAll
-    static void browserInstalled() {
+    /** Before each test, so that a machine without Chromium reports every browser test as skipped. */
+    @BeforeEach
+    void browserInstalled() {
         Browser.assumeInstalled();
     }
 
