@@ -6,6 +6,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a caseworker does in Tasklist, by the visible Chinese labels where there are any (form fields are found by
@@ -26,9 +27,14 @@ final class Tasklist {
 
     /** Clicks a filter in the left column and waits until the list has loaded for it. */
     void filter(String name) {
-        browser.textIn(By.cssSelector(".task-filter h4.name a"), name).click();
-        browser.until("filter " + name + " active", d -> d.findElements(By.cssSelector(".task-filter.active h4.name"))
-                .stream().anyMatch(e -> e.getText().contains(name)));
+        browser.until("filter " + name + " active", d -> {
+            if (d.findElements(By.cssSelector(".task-filter.active h4.name")).stream()
+                    .anyMatch(e -> e.getText().contains(name))) {
+                return true;
+            }
+            browser.textIn(By.cssSelector(".task-filter h4.name a"), name).click();
+            return null;
+        });
         listLoaded();
     }
 
@@ -61,8 +67,10 @@ final class Tasklist {
         });
     }
 
+    /** Reads the loaded list again if Tasklist re-renders it while it is being read. */
     boolean listShowsTaskWith(String text) {
-        return tasks().stream().anyMatch(t -> t.getText().contains(text));
+        return browser.until("the task list read", d -> Optional.of(tasks().stream()
+                .anyMatch(t -> t.getText().contains(text)))).get();
     }
 
     /** Opens the task in the detail column. */
