@@ -1,0 +1,77 @@
+/*
+ * union-assist (工会帮扶审批平台): Chinese wording for the validation messages of Camunda Forms in Tasklist.
+ *
+ * The form-js viewer bundled with Camunda 7.24 writes its validation messages in English only
+ * ("Field is required.", "Field must match pattern ^[0-9]{17}[0-9Xx]$.") and has no setting to change them.
+ * Loaded through customScripts in ../scripts/config.js, this module watches the page and rewrites the text of
+ * those messages (the <li> items inside .fjs-form-field-error) when Tasklist runs in Chinese. It changes the
+ * text node in place, so form-js keeps updating the same node when a message changes, and it touches nothing
+ * else. An English browser keeps the English messages.
+ *
+ * On a Camunda upgrade, the browser test TasklistInChineseBrowserTest fails if form-js changes its wording.
+ */
+import config from '../scripts/config.js';
+
+const MESSAGES = [
+  [/^Field is required\.$/, '此项为必填项。'],
+  [/^Field must match pattern [\s\S]*\.$/, '格式不正确，请按该项下方的说明填写。'],
+  [/^Field must have minimum value of (.+)\.$/, '不能小于 $1。'],
+  [/^Field must have maximum value of (.+)\.$/, '不能大于 $1。'],
+  [/^Field must have minimum length of (.+)\.$/, '至少填写 $1 个字符。'],
+  [/^Field must have maximum length of (.+)\.$/, '最多填写 $1 个字符。'],
+  [/^Field must be a valid +international phone number\..*$/, '请填写有效的国际电话号码（例如 +8613800138000）。'],
+  [/^Field must be a valid email\.$/, '请填写有效的电子邮箱地址。'],
+  [/^Value is not a number\.$/, '请填写数字。'],
+  [/^Value is expected to be an integer\.$/, '请填写整数。'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, '最多保留 $1 位小数。'],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
+    '请填写有效的数值，最接近的两个有效值是 $1 和 $2。']
+];
+
+/** The locale Tasklist itself picks (first browser language, cut at "-", else the fallback). */
+function tasklistLocale() {
+  const locales = (config && config.locales) || {};
+  const available = locales.availableLocales || ['en'];
+  const nav = window.navigator;
+  const first = ((Array.isArray(nav.languages) && nav.languages[0]) || nav.language || '').split('-')[0].toLowerCase();
+  return available.indexOf(first) > -1 ? first : (locales.fallbackLocale || 'en');
+}
+
+export function toChinese(message) {
+  for (const [english, chinese] of MESSAGES) {
+    if (english.test(message)) {
+      return message.replace(english, chinese);
+    }
+  }
+  return message;
+}
+
+function translateErrors(root) {
+  root.querySelectorAll('.fjs-form-field-error li').forEach((item) => {
+    item.childNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const chinese = toChinese(node.data);
+        if (chinese !== node.data) {
+          node.data = chinese;
+        }
+      }
+    });
+  });
+}
+
+if (tasklistLocale() === 'zh') {
+  let scheduled = false;
+  new MutationObserver(() => {
+    if (!scheduled) {
+      scheduled = true;
+      // once per animation frame at most, after form-js has rendered
+      window.requestAnimationFrame(() => {
+        scheduled = false;
+        translateErrors(document);
+      });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}
+
+// a custom script may export plugins; this one has none
+export default [];
