@@ -55,7 +55,6 @@ public final class ClaimPayout {
         } else if (parts.size() > 1) {
             lines.add("合计 " + PayoutBreakdown.joined(parts) + " = " + PayoutBreakdown.amount(sum) + " 元");
         }
-        BigDecimal beforeLimits = sum;
         boolean capped = false;
         if (yearlyLimit != null) {
             BigDecimal remaining = yearlyLimit.subtract(paidOfTypeThisYear).max(BigDecimal.ZERO);
@@ -77,7 +76,7 @@ public final class ClaimPayout {
         }
         BigDecimal payout = Money.yuan(sum);
         lines.add("拟赔付 " + payout.toPlainString() + " 元");
-        return new PayoutBreakdown(List.copyOf(lines), Money.yuan(beforeLimits), payout, capped);
+        return new PayoutBreakdown(List.copyOf(lines), payout, capped);
     }
 
     private static BigDecimal portionIn(BigDecimal selfPaid, BenefitRule band) {

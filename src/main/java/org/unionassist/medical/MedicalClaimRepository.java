@@ -9,6 +9,4 @@ public interface MedicalClaimRepository extends JpaRepository<MedicalClaim, Long
     Optional<MedicalClaim> findByProcessInstanceId(String processInstanceId);
 
     Optional<MedicalClaim> findByCriticalKey(String criticalKey);
-
-    long countByIdNumber(String idNumber);
 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * How a payout was computed, line by line, so a member can check it by hand: each band or fixed amount, the yearly
  * limit of the claim type and the annual cap where they cut the amount, and the payout (rounded half-up once).
  */
-public record PayoutBreakdown(List<String> lines, BigDecimal beforeLimits, BigDecimal payout, boolean capped) {
+public record PayoutBreakdown(List<String> lines, BigDecimal payout, boolean capped) {
 
     public String describe() {
         return String.join("\n", lines);

@@ -28,17 +28,18 @@ public final class Roster {
         entries.addAll(listed(v.getVariable("workers"), "workerName", "workerIdNumber", "逐个录入第%d人"));
         Object text = v.getVariable("rosterText");
         if (text != null) {
-            entries.addAll(pasted(text.toString()));
+            entries.addAll(lines(text.toString(), "粘贴名单"));
         }
         entries.addAll(listed(v.getVariable("rosterUpload"), "name", "idNumber", "上传名单第%d行"));
         return entries;
     }
 
-    static List<RosterEntry> pasted(String text) {
+    /** "name, ID number" lines (pasted, or a CSV file), each named "<where>第N行" for refusals. */
+    static List<RosterEntry> lines(String text, String where) {
         List<RosterEntry> entries = new ArrayList<>();
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
-            RosterEntry entry = line(lines[i], "粘贴名单第" + (i + 1) + "行");
+            RosterEntry entry = line(lines[i], where + "第" + (i + 1) + "行");
             if (entry != null) {
                 entries.add(entry);
             }

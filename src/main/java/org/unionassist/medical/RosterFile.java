@@ -33,15 +33,7 @@ public final class RosterFile {
             }
             if (name.endsWith(".csv") || name.endsWith(".txt")) {
                 String text = new String(content.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
-                List<RosterEntry> entries = new ArrayList<>();
-                String[] lines = text.split("\\R");
-                for (int i = 0; i < lines.length; i++) {
-                    RosterEntry entry = Roster.line(lines[i], "上传名单第" + (i + 1) + "行");
-                    if (entry != null) {
-                        entries.add(entry);
-                    }
-                }
-                return entries;
+                return Roster.lines(text, "上传名单");
             }
         } catch (IOException e) {
             throw new UnionAssistException(ErrorCode.INVALID_INPUT, "名单文件无法读取：请上传 Excel（.xlsx）或 CSV 文件");

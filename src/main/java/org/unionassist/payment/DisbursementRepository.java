@@ -9,7 +9,5 @@ public interface DisbursementRepository extends JpaRepository<Disbursement, Long
 
     Optional<Disbursement> findByProcessInstanceId(String processInstanceId);
 
-    List<Disbursement> findByProcessInstanceIdIn(List<String> processInstanceIds);
-
     List<Disbursement> findAllByOrderByIdAsc();
 }
