@@ -77,11 +77,11 @@ public class MedicalClaims {
             throw new UnionAssistException(ErrorCode.NOT_A_MEMBER,
                     "职工（" + masked + "）不是本单位的参保职工：理赔由其参保的基层工会提交");
         }
-        if (data.admissionDate().isBefore(m.getStartDate())) {
+        if (m.startsAfter(data.admissionDate())) {
             throw new UnionAssistException(ErrorCode.NOT_A_MEMBER, "入院（确诊）日期" + day(data.admissionDate())
                     + "早于参保生效日" + day(m.getStartDate()) + "，不予受理");
         }
-        if (data.admissionDate().isBefore(m.getCoveredFrom())) {
+        if (m.waitingOn(data.admissionDate())) {
             throw new UnionAssistException(ErrorCode.IN_WAITING_PERIOD, "入院（确诊）日期" + day(data.admissionDate())
                     + "在免责期内：参保起始日" + day(m.getCoverageSince()) + "起" + properties.waitingPeriodDays()
                     + "天（至" + day(m.getCoveredFrom().minusDays(1)) + "）内入院的不予赔付");

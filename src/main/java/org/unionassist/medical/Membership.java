@@ -116,7 +116,16 @@ public class Membership {
 
     /** Whether an admission on this day is covered: active, started, and outside the waiting period. */
     boolean covers(LocalDate admission) {
-        return status == Status.ACTIVE && !admission.isBefore(startDate) && !admission.isBefore(coveredFrom);
+        return status == Status.ACTIVE && !startsAfter(admission) && !waitingOn(admission);
+    }
+
+    boolean startsAfter(LocalDate admission) {
+        return admission.isBefore(startDate);
+    }
+
+    /** Whether an admission on this day falls in the waiting period (免责期). */
+    boolean waitingOn(LocalDate admission) {
+        return admission.isBefore(coveredFrom);
     }
 
     void addApproved(ClaimType type, BigDecimal payout) {
