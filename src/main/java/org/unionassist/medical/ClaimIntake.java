@@ -7,7 +7,8 @@ import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.CaseUnions;
 
 /**
- * Service step 自动审核并测算赔付 ({@code ${claimIntake}}): the automatic checks run before anyone reviews a claim;
+ * Service step 自动审核并测算赔付 ({@code ${claimIntake}}): the automatic checks run before anyone reviews a claim
+ * (listed on {@link MedicalClaims}; among them, a stay already claimed and not rejected or withdrawn is refused);
  * a claim that fails is refused with the reason and nothing is written (the whole start or completion rolls back).
  * A claim that passes is registered with its proposed payout and the union that gives the final approval.
  */

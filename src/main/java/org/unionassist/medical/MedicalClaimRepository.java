@@ -1,7 +1,12 @@
 package org.unionassist.medical;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 public interface MedicalClaimRepository extends JpaRepository<MedicalClaim, Long> {
@@ -9,4 +14,20 @@ public interface MedicalClaimRepository extends JpaRepository<MedicalClaim, Long
     Optional<MedicalClaim> findByProcessInstanceId(String processInstanceId);
 
     Optional<MedicalClaim> findByCriticalKey(String criticalKey);
+
+    /**
+     * The member's other claims of this type whose stay shares at least one day with {@code admission}–{@code discharge}
+     * (both inclusive), leaving out the claim of {@code processInstanceId} itself and claims in {@code ignored} states.
+     */
+    @Query("""
+            select c from MedicalClaim c
+            where c.idNumber = :idNumber and c.claimType = :type and c.status not in :ignored
+              and c.admissionDate <= :discharge and c.dischargeDate >= :admission
+              and c.processInstanceId <> :processInstanceId
+            order by c.admissionDate, c.id""")
+    List<MedicalClaim> findOverlappingStays(@Param("idNumber") String idNumber, @Param("type") ClaimType type,
+                                            @Param("admission") LocalDate admission,
+                                            @Param("discharge") LocalDate discharge,
+                                            @Param("ignored") Collection<MedicalClaim.Status> ignored,
+                                            @Param("processInstanceId") String processInstanceId);
 }

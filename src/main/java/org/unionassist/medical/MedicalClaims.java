@@ -12,16 +12,26 @@ import org.unionassist.organisation.Union;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Claims: the automatic checks before anyone reviews a claim (membership, waiting period, filing deadline, critical
- * illness once a year), the proposed payout and who approves it, corrections by reviewers, and settlement against
- * the annual cap with the member's row locked, so two approvals at the same moment never exceed it together.
+ * Claims: the automatic checks before anyone reviews a claim (membership, waiting period, filing deadline, the same
+ * stay claimed once, critical illness once a year), the proposed payout and who approves it, corrections by
+ * reviewers, and settlement against the annual cap with the member's row locked, so two approvals at the same moment
+ * never exceed it together.
  */
 @Service
 public class MedicalClaims {
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    /** Claim types paid for the days of a stay or treatment period; critical illness is a one-off benefit. */
+    private static final Set<ClaimType> PAID_FOR_DATES = EnumSet.of(ClaimType.INPATIENT, ClaimType.SPECIAL_OUTPATIENT);
+
+    /** Closed without payment: such a claim never blocks a new claim for the same dates. */
+    private static final Set<MedicalClaim.Status> CLOSED_UNPAID =
+            EnumSet.of(MedicalClaim.Status.REJECTED, MedicalClaim.Status.WITHDRAWN);
 
     private final MedicalClaimRepository claims;
     private final MembershipRepository memberships;
@@ -50,6 +60,7 @@ public class MedicalClaims {
         } else if (!claim.getIdNumber().equals(data.memberIdNumber())) {
             throw new UnionAssistException(ErrorCode.INVALID_INPUT, "补充材料时不能更换申请职工");
         }
+        refuseIfStayClaimed(data, membership, claim);
         if (data.claimType().criticalIllness()) {
             refuseIfCriticalClaimed(data, membership.getPlanYear(), claim);
         }
@@ -95,6 +106,30 @@ public class MedicalClaims {
             throw new UnionAssistException(ErrorCode.CLAIM_TOO_LATE, "超过申请期限：" + day(data.dischargeDate())
                     + "出院的理赔须在" + day(deadline) + "前提出，本申请提交于" + day(filedOn) + "，不予受理");
         }
+    }
+
+    /**
+     * The same stay is paid once: an inpatient (or special-outpatient) claim whose dates share a day with another claim
+     * of the same type for the same member (by ID number, so across plan years too) is refused while that claim is in
+     * review (including returned for supplement) or approved. A rejected or withdrawn claim does not count, so the
+     * member may file again; nor do claims of another type (a critical illness diagnosed during a stay is a one-off
+     * benefit, not a payment for the stay). The member's row is locked first, so the same stay filed twice at the
+     * same moment is checked one after the other.
+     */
+    private void refuseIfStayClaimed(ClaimData data, Membership membership, MedicalClaim self) {
+        if (!PAID_FOR_DATES.contains(data.claimType())) {
+            return;
+        }
+        entityManager.refresh(membership, LockModeType.PESSIMISTIC_WRITE);
+        claims.findOverlappingStays(data.memberIdNumber(), data.claimType(), data.admissionDate(),
+                data.dischargeDate(), CLOSED_UNPAID, self.getProcessInstanceId()).stream().findFirst()
+                .ifPresent(earlier -> {
+                    String what = earlier.getClaimType() == ClaimType.INPATIENT ? "同一次住院" : "同一期间的门诊特殊病费用";
+                    throw new UnionAssistException(ErrorCode.OVERLAPPING_STAY, "该职工" + day(earlier.getAdmissionDate())
+                            + "至" + day(earlier.getDischargeDate()) + "的" + earlier.getClaimType().label()
+                            + "已有理赔申请（案件号 " + earlier.getClaimNumber() + "，" + earlier.getStatus().label()
+                            + "），" + what + "不能重复申请");
+                });
     }
 
     private void refuseIfCriticalClaimed(ClaimData data, int planYear, MedicalClaim self) {

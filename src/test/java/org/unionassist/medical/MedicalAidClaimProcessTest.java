@@ -178,6 +178,95 @@ class MedicalAidClaimProcessTest {
     }
 
     @Test
+    void refusesASecondClaimForTheSameStay() {
+        ProcessInstance first = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000));
+        approvedAtDistrict(first);
+        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getClaimNumber();
+        long instancesBefore = driver.runtime().createProcessInstanceQuery()
+                .processDefinitionKey(MedicalAidDriver.CLAIM).count();
+
+        assertThatThrownBy(() -> medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000)))
+                .hasMessage("该职工2026年3月1日至2026年3月10日的住院已有理赔申请（案件号 " + earlier
+                        + "，已核准），同一次住院不能重复申请")
+                .satisfies(MedicalAidClaimProcessTest::isOverlappingStay);
+
+        assertThat(claims.findAll()).filteredOn(c -> c.getIdNumber().equals(member))
+                .extracting(MedicalClaim::getClaimNumber).containsExactly(earlier);
+        assertThat(disbursements.findAll()).filteredOn(d -> d.getPayeeIdNumber().equals(member))
+                .extracting(Disbursement::getCaseNumber).containsExactly(earlier);
+        assertThat(driver.runtime().createProcessInstanceQuery().processDefinitionKey(MedicalAidDriver.CLAIM).count())
+                .isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void refusesAClaimWhoseStayOverlapsOneStillUnderReview() {
+        ProcessInstance first = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 5000));
+        driver.complete(first, "documentCheck", "eaststeel.clerk", decisionOf("return", "请补交出院小结"));
+        assertThat(first).isWaitingAt("claimSupplement");
+        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getClaimNumber();
+
+        // admitted again on the day of the first stay's discharge: the stays share that day
+        assertThatThrownBy(() -> medical.fileClaim("eaststeel.clerk", claimForm(member, "inpatient",
+                LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 15), 8000, 4000, 4000)))
+                .hasMessage("该职工2026年3月1日至2026年3月10日的住院已有理赔申请（案件号 " + earlier
+                        + "，审核中），同一次住院不能重复申请")
+                .satisfies(MedicalAidClaimProcessTest::isOverlappingStay);
+        assertThat(claims.findAll()).filteredOn(c -> c.getIdNumber().equals(member)).hasSize(1);
+    }
+
+    @Test
+    void acceptsAGenuineSecondStay() {
+        approvedAtDistrict(medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000)));
+
+        ProcessInstance second = medical.fileClaim("eaststeel.clerk", claimForm(member, "inpatient",
+                LocalDate.of(2026, 3, 11), LocalDate.of(2026, 3, 18), 10000, 5000, 5000));
+
+        assertThat(second).isWaitingAt("documentCheck").variables().containsEntry("proposedPayout", "450.00");
+    }
+
+    @Test
+    void acceptsANewClaimAfterTheEarlierOneWasRejected() {
+        ProcessInstance first = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000));
+        driver.complete(first, "documentCheck", "eaststeel.clerk", decisionOf("reject", "发票与住院日期不符"));
+        assertThat(first).isEnded().hasPassed("recordRejection");
+
+        ProcessInstance again = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000));
+
+        assertThat(again).isWaitingAt("documentCheck").variables().containsEntry("proposedPayout", "3200.00");
+    }
+
+    @Test
+    void aCriticalIllnessDiagnosedDuringAClaimedStayIsNotADuplicate() {
+        medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000));
+
+        ProcessInstance critical = medical.fileClaim("eaststeel.clerk", claimForm(member, "criticalSevere",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9), 50000, 30000, 20000));
+
+        assertThat(critical).isWaitingAt("documentCheck").variables().containsEntry("proposedPayout", "10000.00");
+    }
+
+    @Test
+    void refusesASpecialOutpatientClaimForATreatmentPeriodAlreadyClaimed() {
+        ProcessInstance first = medical.fileClaim("eaststeel.clerk", claimForm(member, "specialOutpatient",
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 14), 5000, 2000, 3000));
+        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getClaimNumber();
+
+        assertThatThrownBy(() -> medical.fileClaim("eaststeel.clerk", claimForm(member, "specialOutpatient",
+                LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 7), 1000, 400, 600)))
+                .hasMessage("该职工2026年3月1日至2026年3月14日的门诊特殊病已有理赔申请（案件号 " + earlier
+                        + "，审核中），同一期间的门诊特殊病费用不能重复申请")
+                .satisfies(MedicalAidClaimProcessTest::isOverlappingStay);
+        // an inpatient stay in the same days is another benefit
+        assertThat(medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 5000))).isWaitingAt("documentCheck");
+    }
+
+    private static void isOverlappingStay(Throwable refusal) {
+        assertThat(refusal).isInstanceOf(UnionAssistException.class);
+        assertThat(((UnionAssistException) refusal).errorCode()).isEqualTo(ErrorCode.OVERLAPPING_STAY);
+        assertThat(((UnionAssistException) refusal).getCode()).isEqualTo(20058);
+    }
+
+    @Test
     void selfPaidAboveTheTotalCostIsRefused() {
         assertThatThrownBy(() -> medical.fileClaim("eaststeel.clerk", claimForm(member, "inpatient",
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 10), 5000, 0, 6000)))
@@ -291,7 +380,8 @@ class MedicalAidClaimProcessTest {
     @Test
     void theAnnualCapCutsALaterClaimToWhatRemains() {
         approvedAtCity(medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 60000)));
-        ProcessInstance second = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 20000));
+        ProcessInstance second = medical.fileClaim("eaststeel.clerk", claimForm(member, "inpatient",
+                LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 18), 40000, 20000, 20000));
 
         // 60,000 self-paid: 2,200 from the bands to 10,000 + 50% of 50,000 = 27,200
         assertThat(second).variables().containsEntry("proposedPayout", "3000.00");
