@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.camunda.spin.Spin.JSON;
 import static org.unionassist.casework.FormValues.flag;
@@ -24,9 +23,6 @@ import static org.unionassist.casework.FormValues.text;
  */
 public record ApplicationData(String applicantName, String applicantIdNumber, String applicantPhone,
                               List<HouseholdMember.Data> otherMembers, HouseholdFigures figures, String bankCard) {
-
-    public static final Set<String> CAUSES =
-            Set.of("none", "illness", "disaster", "accident", "epidemic", "workInjury", "deathOnDuty");
 
     public static ApplicationData from(VariableScope v, LocalDate today) {
         String name = requiredText(v, "applicantName", "申请人姓名", 50);
@@ -50,9 +46,7 @@ public record ApplicationData(String applicantName, String applicantIdNumber, St
     public static HouseholdFigures figures(VariableScope v, int size) {
         String cause = text(v, "hardshipCause");
         cause = cause == null || cause.isBlank() ? "none" : cause;
-        if (!CAUSES.contains(cause)) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "无法识别的致困原因：" + cause);
-        }
+        HardshipCause.fromCode(cause);
         boolean migrant = flag(v, "migrantWorker");
         int months = migrant ? Money.countFromVariable(v.getVariable("localEmploymentMonths"), "本地就业月数", 0) : 0;
         return new HouseholdFigures(

@@ -7,14 +7,17 @@ import org.springframework.stereotype.Component;
 import org.unionassist.casework.AsEngine;
 import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignOffRepository;
+import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Role;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.camunda.spin.Spin.JSON;
 
@@ -30,12 +33,16 @@ public class DemocraticReview {
     private final SignOffRepository signOffs;
     private final IdentityService identityService;
     private final HardshipProperties properties;
+    private final Members members;
+    private final AuditTrail auditTrail;
 
     public DemocraticReview(SignOffRepository signOffs, IdentityService identityService,
-                            HardshipProperties properties) {
+                            HardshipProperties properties, Members members, AuditTrail auditTrail) {
         this.signOffs = signOffs;
         this.identityService = identityService;
         this.properties = properties;
+        this.members = members;
+        this.auditTrail = auditTrail;
     }
 
     /** Checks the chosen panel: at least the configured size, every member on the union's panel. */
@@ -50,7 +57,8 @@ public class DemocraticReview {
             long inPanel = AsEngine.call(() ->
                     identityService.createUserQuery().userId(member).memberOfGroup(group).count());
             if (inPanel == 0) {
-                throw new UnionAssistException(ErrorCode.PANEL_INVALID, "「" + member + "」不是本单位民主评议小组成员");
+                throw new UnionAssistException(ErrorCode.PANEL_INVALID,
+                        "「" + members.displayName(member) + "」不是本单位民主评议小组成员");
             }
         }
         return panel;
@@ -64,7 +72,8 @@ public class DemocraticReview {
         List<String> panel = parse(execution.getVariable("panelMembers"));
         Integer round = (Integer) execution.getVariable("reviewRound");
         execution.setVariable("reviewRound", round == null ? 1 : round + 1);
-        execution.setVariable("panelMembersText", String.join("、", panel));
+        execution.setVariable("panelMembersText", panel.stream().map(members::displayName)
+                .collect(Collectors.joining("、")));
         execution.setVariable("panelSize", panel.size());
     }
 
@@ -91,6 +100,7 @@ public class DemocraticReview {
             execution.setVariable("rejectionReason",
                     "民主评议未获过半数同意（赞成" + agree + "票，反对" + disagree + "票，共" + panelSize + "人）");
         }
+        auditTrail.publishTrail(execution);
     }
 
     static List<String> parse(Object raw) {

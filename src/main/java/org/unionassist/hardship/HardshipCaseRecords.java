@@ -11,7 +11,6 @@ import org.unionassist.casework.signoff.StepRules;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a hardship sign-off adds: the union path and category can only change through the case record (never by
@@ -23,7 +22,6 @@ import java.util.Set;
 public class HardshipCaseRecords implements CaseRecordPolicy {
 
     public static final String PROCESS = "hardshipVerification";
-    private static final Set<String> CIVIL_AFFAIRS_RESULTS = Set.of("consistent", "inconsistent", "unavailable");
 
     private final HardshipCases cases;
     private final DemocraticReview democraticReview;
@@ -69,11 +67,9 @@ public class HardshipCaseRecords implements CaseRecordPolicy {
             }
             case "districtCheck" -> {
                 if (decision == Decision.SUBMIT) {
-                    Object result = task.getVariable("civilAffairsCheck");
-                    if (result == null || !CIVIL_AFFAIRS_RESULTS.contains(result.toString())) {
-                        throw new UnionAssistException(ErrorCode.INVALID_INPUT, "请填写民政经济状况核对结果");
-                    }
-                    cases.civilAffairsChecked(c, result.toString());
+                    CivilAffairsCheck result = CivilAffairsCheck.fromCode(task.getVariable("civilAffairsCheck"));
+                    cases.civilAffairsChecked(c, result.code());
+                    CaseVariables.publish(task.getExecution(), c);
                 }
             }
             case "districtApproval" -> {

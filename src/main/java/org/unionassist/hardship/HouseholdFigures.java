@@ -14,6 +14,11 @@ public record HouseholdFigures(BigDecimal annualIncome, BigDecimal rigidExpendit
                                boolean childPrivateSchoolOrAbroad, boolean migrantWorker,
                                int localEmploymentMonths) {
 
+    /** Rigid expenditure above the income: the net income counts as zero (and says so wherever it is shown). */
+    public boolean expenditureExceedsIncome() {
+        return rigidExpenditure.compareTo(annualIncome) > 0;
+    }
+
     public BigDecimal perCapitaMonthlyIncome() {
         BigDecimal net = annualIncome.subtract(rigidExpenditure).max(BigDecimal.ZERO);
         return net.divide(BigDecimal.valueOf(12L * householdSize), 2, RoundingMode.HALF_UP);

@@ -1,6 +1,7 @@
 package org.unionassist.medical;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +47,10 @@ class ConcurrentApprovalTest {
         String member = IdNumbers.next();
         medical.enrolAndConfirm("eaststeel", "east", LocalDate.of(2026, 1, 5), "李强", member);
         CaseDriver.today(LocalDate.of(2026, 3, 20));
-        ProcessInstance first = atCityApproval(member);
-        ProcessInstance second = atCityApproval(member);
+        // two different stays: the same stay cannot be claimed twice
+        ProcessInstance first = atCityApproval(MedicalAidDriver.inpatientClaim(member, 60000));
+        ProcessInstance second = atCityApproval(MedicalAidDriver.claimForm(member, "inpatient",
+                LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 18), 120000, 60000, 60000));
         assertThat(driver.runtime().getVariable(first.getId(), "proposedPayout")).isEqualTo("27200.00");
         assertThat(driver.runtime().getVariable(second.getId(), "proposedPayout")).isEqualTo("27200.00");
 
@@ -79,8 +82,8 @@ class ConcurrentApprovalTest {
                 .orElseThrow().getApprovedTotal()).isEqualByComparingTo("30200.00");
     }
 
-    private ProcessInstance atCityApproval(String member) {
-        ProcessInstance pi = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 60000));
+    private ProcessInstance atCityApproval(VariableMap claim) {
+        ProcessInstance pi = medical.fileClaim("eaststeel.clerk", claim);
         driver.complete(pi, "documentCheck", "eaststeel.clerk", documentsChecked());
         driver.complete(pi, "claimDistrictApproval", "east.chair", "approve", null);
         driver.complete(pi, "cityMedicalReview", "city.clerk", "submit", null);

@@ -23,8 +23,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -66,7 +68,14 @@ class ProcessModelTest {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 String where = file.getFileName() + "#" + task.getId();
-                if (blank(task.getCamundaCandidateGroups())) problems.add(where + ": no candidate groups");
+                Map<String, String> properties = properties(task);
+                if ("true".equals(properties.get("vote"))) {
+                    // a personal vote: its member is its only candidate and assignee, and nobody can take it over
+                    if (blank(task.getCamundaCandidateUsers()) || !task.getCamundaCandidateUsers().equals(task.getCamundaAssignee())) {
+                        problems.add(where + ": a vote must have its member as only candidate user and assignee");
+                    }
+                    if (!blank(task.getCamundaCandidateGroups())) problems.add(where + ": a vote must not be offered to a group");
+                } else if (blank(task.getCamundaCandidateGroups())) problems.add(where + ": no candidate groups");
                 if (blank(task.getCamundaDueDate())) problems.add(where + ": no due date");
                 if (blank(task.getCamundaFollowUpDate())) problems.add(where + ": no follow-up date");
                 if (blank(task.getCamundaFormRef())) problems.add(where + ": no Camunda Form");
@@ -78,6 +87,14 @@ class ProcessModelTest {
                         .collect(Collectors.toSet());
                 if (!listeners.contains("create:${stepPreparation}") || !listeners.contains("complete:${signOffRecorder}")) {
                     problems.add(where + ": sign-off listeners missing");
+                }
+                if ("true".equals(properties.get("vote")) && !listeners.contains("assignment:${personalTask}")) {
+                    problems.add(where + ": a vote needs the personal-task guard on assignment");
+                }
+                String decisionLabels = properties.get("decisionLabels");
+                if (decisionLabels != null && !decisionLabels.equals(formDecisionLabels(task.getCamundaFormRef()))) {
+                    problems.add(where + ": decisionLabels differ from the form's decision options "
+                            + formDecisionLabels(task.getCamundaFormRef()));
                 }
                 boolean declaresDecisions = task.getExtensionElements() != null && task.getExtensionElements()
                         .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
@@ -137,6 +154,35 @@ class ProcessModelTest {
 
     private static void checkId(BaseElement element, List<String> problems) {
         if (!element.getId().matches("[a-z][A-Za-z0-9]*")) problems.add(element.getId() + ": id is not English camelCase");
+    }
+
+    private static Map<String, String> properties(UserTask task) {
+        Map<String, String> properties = new HashMap<>();
+        if (task.getExtensionElements() != null) {
+            task.getExtensionElements().getElementsQuery()
+                    .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                    .flatMap(p -> p.getCamundaProperties().stream())
+                    .forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue()));
+        }
+        return properties;
+    }
+
+    /** The options of the form's decision radio as {@code code=label;…}, the way a step's decisionLabels reads. */
+    private static String formDecisionLabels(String formId) throws IOException {
+        for (Path form : files("forms", ".form")) {
+            JsonNode json = JSON.readTree(form.toFile());
+            if (formId.equals(json.path("id").asText())) {
+                JsonNode decision = json.findParents("key").stream()
+                        .filter(c -> "decision".equals(c.path("key").asText()) && c.has("type")).findFirst().orElse(null);
+                if (decision == null) {
+                    return null;
+                }
+                List<String> options = new ArrayList<>();
+                decision.path("values").forEach(v -> options.add(v.path("value").asText() + "=" + v.path("label").asText()));
+                return String.join(";", options);
+            }
+        }
+        return null;
     }
 
     private static boolean blank(String s) {

@@ -6,12 +6,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.Members;
 
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.camunda.spin.Spin.JSON;
 
 /**
  * Records decisions taken outside a user task in the same audit trail as sign-offs: a notice period that ended
@@ -22,6 +28,8 @@ import java.util.Map;
 public class AuditTrail {
 
     public static final String SYSTEM = "system";
+    public static final String TRAIL = "caseTrail";
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SignOffRepository signOffs;
     private final Members members;
@@ -51,6 +59,7 @@ public class AuditTrail {
                 .opinion(opinion)
                 .category(values.category(), values.categoryLabel())
                 .amount(values.amount()), snapshot);
+        publishTrail(execution);
     }
 
     /** Stamps the row with the time of signing (Asia/Shanghai) and the signer's snapshot, and stores it. */
@@ -69,6 +78,27 @@ public class AuditTrail {
             current = current.getParentElement();
         }
         return ((Process) current).getId();
+    }
+
+    /**
+     * Publishes the case's trail so far as the Json variable {@value #TRAIL}, which every form shows as 办理经过: each
+     * step's signer, time, decision in the step's words, opinion and findings. Read from the signed rows, so the forms
+     * show exactly what the audit trail holds. Masked figures only: rows never carry raw personal data.
+     */
+    public void publishTrail(DelegateExecution execution) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SignOff s : ofCase(execution.getProcessInstanceId())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", s.getDecidedAt().format(SHOWN_TIME));
+            row.put("step", s.getStepName());
+            row.put("signer", s.getActorName() + (s.getActorUnionName() == null ? ""
+                    : "（" + s.getActorUnionName() + " " + s.getActorRole() + "）"));
+            row.put("decision", s.getDecisionLabel());
+            row.put("opinion", s.getOpinion() == null ? "" : s.getOpinion());
+            row.put("findings", s.getFindings() == null ? "" : s.getFindings());
+            rows.add(row);
+        }
+        execution.setVariable(TRAIL, SpinValues.jsonValue(JSON(rows)).create());
     }
 
     public List<SignOff> ofCase(String processInstanceId) {

@@ -16,7 +16,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One signed decision in a case's audit trail: who (and in which union and role), when, at which step, what they
- * decided, their opinion, the category or amount they set, and a snapshot of the figures they saw. Written in the
+ * decided (in the step's own words), their opinion, what the step found (e.g. the home visit's date and findings), the
+ * category or amount they set, and a snapshot of the figures they saw. Written in the
  * same transaction as the engine state it belongs to; never updated, never deleted.
  */
 @Entity
@@ -55,10 +56,12 @@ public class SignOff {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Decision decision;
-    @Column(name = "decision_label", nullable = false, length = 40)
+    @Column(name = "decision_label", nullable = false, length = 100)
     private String decisionLabel;
     @Column(length = 2000)
     private String opinion;
+    @Column(length = 4000)
+    private String findings;
     @Column(length = 20)
     private String category;
     @Column(name = "category_label", length = 20)
@@ -89,8 +92,9 @@ public class SignOff {
         this.actorUnionName = b.actorUnionName;
         this.actorRole = b.actorRole;
         this.decision = b.decision;
-        this.decisionLabel = b.decision.label();
+        this.decisionLabel = b.decisionLabel == null ? b.decision.label() : b.decisionLabel;
         this.opinion = b.opinion;
+        this.findings = b.findings;
         this.category = b.category;
         this.categoryLabel = b.categoryLabel;
         this.amount = b.amount;
@@ -119,6 +123,7 @@ public class SignOff {
     public Decision getDecision() { return decision; }
     public String getDecisionLabel() { return decisionLabel; }
     public String getOpinion() { return opinion; }
+    public String getFindings() { return findings; }
     public String getCategory() { return category; }
     public String getCategoryLabel() { return categoryLabel; }
     public BigDecimal getAmount() { return amount; }
@@ -140,7 +145,9 @@ public class SignOff {
         private String actorUnionName;
         private String actorRole;
         private Decision decision;
+        private String decisionLabel;
         private String opinion;
+        private String findings;
         private String category;
         private String categoryLabel;
         private BigDecimal amount;
@@ -158,7 +165,9 @@ public class SignOff {
             return this;
         }
         public Builder decision(Decision v) { decision = v; return this; }
+        public Builder decisionLabel(String v) { decisionLabel = v; return this; }
         public Builder opinion(String v) { opinion = v; return this; }
+        public Builder findings(String v) { findings = v; return this; }
         public Builder category(String code, String label) { category = code; categoryLabel = label; return this; }
         public Builder amount(BigDecimal v) { amount = v; return this; }
         public Builder decidedAt(OffsetDateTime v) { decidedAt = v; return this; }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Members;
+import org.unionassist.organisation.Role;
 import org.unionassist.organisation.UnionMember;
 
 import java.util.List;
@@ -49,7 +50,7 @@ public class SignOffRecorder implements TaskListener {
             throw new UnionAssistException(ErrorCode.OPINION_REQUIRED,
                     "选择「" + decision.label() + "」时必须填写意见");
         }
-        if (step.vote() && !actorId.equals(task.getAssignee())) {
+        if (step.vote() && !actorId.equals(PersonalTask.signerOf(task))) {
             throw new UnionAssistException(ErrorCode.NOT_ASSIGNED_VOTER, "只有被选定的评议小组成员本人可以表决");
         }
         CaseRecordPolicy policy = policyFor(task);
@@ -60,10 +61,8 @@ public class SignOffRecorder implements TaskListener {
 
     private void record(DelegateTask task, StepRules step, Decision decision, String opinion, SignedValues values,
                         String actorId, CaseRecordPolicy policy) {
-        List<String> groups = task.getCandidates().stream()
-                .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-        Optional<UnionMember> acting = members.actingFor(actorId, groups);
-        SignOff signOff = auditTrail.save(SignOff.builder()
+        Optional<UnionMember> acting = actingMember(task, step, actorId);
+        auditTrail.save(SignOff.builder()
                 .processDefinitionKey(AuditTrail.processKey(task.getBpmnModelElementInstance()))
                 .processInstanceId(task.getProcessInstanceId())
                 .caseNumber(policy.caseNumber(task))
@@ -75,16 +74,25 @@ public class SignOffRecorder implements TaskListener {
                         acting.map(UnionMember::unionName).orElse(null),
                         acting.map(m -> m.role().label()).orElse("系统管理员"))
                 .decision(decision)
+                .decisionLabel(step.labelOf(decision))
                 .opinion(opinion)
+                .findings(StepFindings.of(task, step))
                 .category(values.category(), values.categoryLabel())
                 .amount(values.amount()), policy.snapshot(task));
         if (!step.vote()) {
-            // shown on the next form, so the next person reads why the case came to them
-            task.getExecution().setVariable("lastStepName", step.stepName());
-            task.getExecution().setVariable("lastSignedBy", signOff.getActorName());
-            task.getExecution().setVariable("lastDecision", decision.label());
-            task.getExecution().setVariable("lastOpinion", opinion);
+            // parallel votes would conflict on the case's variables: the tally publishes the trail after the round
+            auditTrail.publishTrail(task.getExecution());
         }
+    }
+
+    /** The union and role the signer acts in: the task's candidate group, or their panel seat for a personal vote. */
+    private Optional<UnionMember> actingMember(DelegateTask task, StepRules step, String actorId) {
+        if (step.vote()) {
+            return members.rolesOf(actorId).stream().filter(m -> m.role() == Role.PANEL).findFirst();
+        }
+        List<String> groups = task.getCandidates().stream()
+                .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        return members.actingFor(actorId, groups);
     }
 
     private CaseRecordPolicy policyFor(DelegateTask task) {

@@ -6,7 +6,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,10 +17,13 @@ import java.util.stream.Collectors;
  * A step's rules, declared in the model as camunda:properties of the user task so they sit next to the flow they
  * govern: {@code decisions} (allowed decision codes), {@code categoryOverride} (the signer may override the category
  * with a reason), {@code correction} (the signer may correct the case's figures with a reason), {@code vote} (only the
- * assigned panel member may sign).
+ * assigned panel member may see, claim and sign the task), {@code findings} (the variables the step records, with the
+ * label later steps and auditors read them under: {@code visitDate=入户日期;visitFindings=调查情况}) and
+ * {@code decisionLabels} (how this step words a decision in the trail: {@code submit=调查属实，提交初审}).
  */
 public record StepRules(String stepId, String stepName, Set<Decision> decisions, boolean categoryOverride,
-                        boolean correction, boolean vote) {
+                        boolean correction, boolean vote, Map<String, String> findings,
+                        Map<Decision, String> decisionLabels) {
 
     public static StepRules of(DelegateTask task) {
         UserTask element = task.getBpmnModelElementInstance();
@@ -25,6 +31,8 @@ public record StepRules(String stepId, String stepName, Set<Decision> decisions,
         boolean override = false;
         boolean correction = false;
         boolean vote = false;
+        Map<String, String> findings = new LinkedHashMap<>();
+        Map<Decision, String> labels = new EnumMap<>(Decision.class);
         CamundaProperties properties = element.getExtensionElements() == null ? null
                 : element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class)
                 .list().stream().findFirst().orElse(null);
@@ -36,6 +44,9 @@ public record StepRules(String stepId, String stepName, Set<Decision> decisions,
                     case "categoryOverride" -> override = Boolean.parseBoolean(p.getCamundaValue());
                     case "correction" -> correction = Boolean.parseBoolean(p.getCamundaValue());
                     case "vote" -> vote = Boolean.parseBoolean(p.getCamundaValue());
+                    case "findings" -> pairs(p.getCamundaValue()).forEach(findings::put);
+                    case "decisionLabels" -> pairs(p.getCamundaValue())
+                            .forEach((code, label) -> labels.put(Decision.fromCode(code), label));
                     default -> { }
                 }
             }
@@ -43,10 +54,29 @@ public record StepRules(String stepId, String stepName, Set<Decision> decisions,
         if (decisions.isEmpty()) {
             throw new IllegalStateException("User task " + element.getId() + " declares no decisions");
         }
-        return new StepRules(element.getId(), element.getName(), decisions, override, correction, vote);
+        return new StepRules(element.getId(), element.getName(), decisions, override, correction, vote, findings,
+                labels);
+    }
+
+    /** {@code a=甲;b=乙} → ordered map a→甲, b→乙. */
+    static Map<String, String> pairs(String value) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : value.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalStateException("Step property entry must read name=label: " + pair);
+            }
+            pairs.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return pairs;
+    }
+
+    /** The words of this step for a decision: its own label where it declares one, the general one otherwise. */
+    public String labelOf(Decision decision) {
+        return decisionLabels.getOrDefault(decision, decision.label());
     }
 
     public String allowedLabels() {
-        return decisions.stream().map(Decision::label).collect(Collectors.joining("、"));
+        return decisions.stream().map(this::labelOf).collect(Collectors.joining("、"));
     }
 }

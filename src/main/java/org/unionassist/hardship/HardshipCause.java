@@ -1,0 +1,40 @@
+package org.unionassist.hardship;
+
+import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.UnionAssistException;
+
+/** 致困原因: the codes the application and re-check forms submit, with the words every later step reads. */
+public enum HardshipCause {
+    NONE("none", "无"),
+    ILLNESS("illness", "本人或家属患病"),
+    DISASTER("disaster", "自然灾害"),
+    ACCIDENT("accident", "重大事故"),
+    EPIDEMIC("epidemic", "疫情"),
+    WORK_INJURY("workInjury", "工伤"),
+    DEATH_ON_DUTY("deathOnDuty", "因公牺牲");
+
+    private final String code;
+    private final String label;
+
+    HardshipCause(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static HardshipCause fromCode(String code) {
+        for (HardshipCause cause : values()) {
+            if (cause.code.equals(code)) {
+                return cause;
+            }
+        }
+        throw new UnionAssistException(ErrorCode.INVALID_INPUT, "无法识别的致困原因：" + code);
+    }
+}
