@@ -17,7 +17,8 @@ final class EnrolmentVariables {
     static void publish(VariableScope scope, Enrolment e) {
         List<Membership> listed = current(e);
         scope.setVariable("caseNumber", e.getEnrolmentNumber());
-        scope.setVariable("applicantName", e.getPlanYear() + "年度参保名单（" + e.getMemberCount() + "人）");
+        // a list has no applicant: Tasklist cards show it under 名单
+        scope.setVariable("rosterTitle", e.getPlanYear() + "年度参保名单（" + e.getMemberCount() + "人）");
         scope.setVariable("planYearShown", String.valueOf(e.getPlanYear()));
         scope.setVariable("memberCount", e.getMemberCount());
         scope.setVariable("feeTotal", e.getFeeTotal().toPlainString());

@@ -51,19 +51,30 @@ public class TasklistFilters {
                 .dueBeforeExpression("${now()}"));
     }
 
+    /** The case variables a task card shows; a card leaves out those its case does not have. */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "caseNumber", "label", "案件号"),
+            Map.of("name", "applicantName", "label", "申请人"),
+            Map.of("name", "rosterTitle", "label", "名单"),
+            Map.of("name", "grassrootsUnionName", "label", "基层工会"),
+            Map.of("name", "programme", "label", "业务"));
+
     private void create(String name, int priority, String description, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            // an upgrade keeps the operator's filter and brings its card variables up to date
+            if (!CARD_VARIABLES.equals(existing.getProperties().get("variables"))) {
+                Map<String, Object> properties = new HashMap<>(existing.getProperties());
+                properties.put("variables", CARD_VARIABLES);
+                filterService.saveFilter(existing.setProperties(properties));
+            }
             return;
         }
         Map<String, Object> properties = new HashMap<>();
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);
-        properties.put("variables", List.of(
-                Map.of("name", "caseNumber", "label", "案件号"),
-                Map.of("name", "applicantName", "label", "申请人"),
-                Map.of("name", "grassrootsUnionName", "label", "基层工会"),
-                Map.of("name", "programme", "label", "业务")));
+        properties.put("variables", CARD_VARIABLES);
         Filter filter = filterService.newTaskFilter(name).setQuery(query.orderByDueDate().asc())
                 .setProperties(properties);
         filterService.saveFilter(filter);

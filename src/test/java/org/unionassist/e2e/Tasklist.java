@@ -93,8 +93,40 @@ final class Tasklist {
 
     /** Clicks the form's complete button (完成) and waits until the task has left the detail column. */
     void complete() {
-        browser.click(By.cssSelector("button[ng-click='complete()']"));
+        clickComplete();
         browser.until("task completed", ExpectedConditions.invisibilityOfElementLocated(TASK_FORM));
+    }
+
+    /** Clicks 完成 without waiting for the task to go (when the form is expected to be refused). */
+    void clickComplete() {
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
+    }
+
+    /** The text of the open task's form, read-only parts and tables included. */
+    String formText() {
+        return browser.until("task form with its case tables", d -> {
+            WebElement form = browser.visible(TASK_FORM);
+            // what a person reads: the text and the values shown in the (read-only) fields
+            String text = (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const f = arguments[0]; return f.innerText + '\\n' + Array.from(f.querySelectorAll('input, textarea'))"
+                            + ".map(i => i.value).filter(v => v).join('\\n');", form);
+            return text.contains("办理经过") || form.findElements(By.cssSelector(".fjs-form-field-table")).isEmpty()
+                    ? text : null;
+        });
+    }
+
+    /** Ticks the option of a checklist whose label contains the text (e.g. a panel member's user id). */
+    void checkOption(String checklistLabel, String optionText) {
+        WebElement option = browser.until("option " + optionText + " of " + checklistLabel, d -> d.findElements(
+                        By.cssSelector(".fjs-form-field-checklist")).stream()
+                .filter(c -> c.isDisplayed() && c.getText().contains(checklistLabel))
+                .flatMap(c -> c.findElements(By.cssSelector("label")).stream())
+                .filter(l -> l.getText().contains(optionText) && l.getDomAttribute("for") != null)
+                .findFirst().map(l -> d.findElement(By.id(l.getDomAttribute("for")))).orElse(null));
+        browser.scrollIntoView(option);
+        if (!option.isSelected()) {
+            option.click();
+        }
     }
 
     // ---- start a process ---------------------------------------------------------------------------------------
@@ -135,12 +167,63 @@ final class Tasklist {
                 .findFirst().orElse(null));
     }
 
+    /** The input of the {@code index}-th field with this label, e.g. 姓名 of the second row of a list (from 0). */
+    WebElement field(String label, int index) {
+        return browser.until("form field " + label + " #" + index, d -> {
+            List<WebElement> inputs = d.findElements(By.cssSelector(".fjs-form label.fjs-form-field-label[for]"))
+                    .stream()
+                    .filter(l -> l.isDisplayed() && l.getText().replace("*", "").trim().equals(label))
+                    .map(l -> d.findElement(By.id(l.getDomAttribute("for"))))
+                    .filter(input -> input.isEnabled() && input.getDomAttribute("readonly") == null)
+                    .toList();
+            return inputs.size() > index ? inputs.get(index) : null;
+        });
+    }
+
     /** Replaces the field's value by typing, as a user does (WebElement.clear() bypasses form-js's own state). */
     void type(String label, String text) {
-        WebElement input = field(label);
+        typeInto(field(label), text);
+    }
+
+    /**
+     * Types into the {@code index}-th field with this label (rows of a list), then leaves the field as a person moves
+     * on to the next one: form-js takes a typed value into its data when the field loses focus or after a pause, and
+     * a row added before that would render the row again without it.
+     */
+    void type(String label, int index, String text) {
+        WebElement input = field(label, index);
+        typeInto(input, text);
+        input.sendKeys(Keys.TAB);
+        // form-js may render the row anew: read the field again rather than the element typed into
+        browser.until(label + " #" + index + " keeps " + text,
+                d -> text.equals(field(label, index).getDomProperty("value")));
+    }
+
+    private void typeInto(WebElement input, String text) {
         browser.scrollIntoView(input);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text);
+    }
+
+    /** Clicks the add button (添加一行) of the dynamic list with this label and waits for the new row. */
+    void addRow(String listLabel) {
+        WebElement list = browser.until("list " + listLabel, d -> d.findElements(
+                        By.cssSelector(".fjs-form .fjs-form-field-dynamiclist")).stream()
+                .filter(l -> l.isDisplayed() && l.getText().contains(listLabel)).findFirst().orElse(null));
+        int rows = list.findElements(By.cssSelector(".fjs-repeat-row-container")).size();
+        WebElement add = list.findElement(By.cssSelector("button.fjs-repeat-render-add"));
+        browser.until("add button worded in Chinese", d -> add.getText().contains("添加一行"));
+        browser.scrollIntoView(add);
+        add.click();
+        browser.until("row " + (rows + 1) + " of " + listLabel,
+                d -> list.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == rows + 1);
+    }
+
+    /** Whether the form's complete / start button can be clicked. */
+    boolean submitEnabled() {
+        return browser.all(By.cssSelector(".modal-dialog button[ng-click='startProcessInstance()'],"
+                + " button[ng-click='complete()']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().map(WebElement::isEnabled).orElse(false);
     }
 
     /** Leaves the field, as a user tabbing on does; form-js validates on blur. */
@@ -158,12 +241,30 @@ final class Tasklist {
 
     /** A form-js select: opens the dropdown of the field and clicks the option with that text. */
     void select(String label, String option) {
-        WebElement input = field(label);
+        selectIn(field(label), option);
+    }
+
+    /** The select of the {@code index}-th field with this label (rows of a list). */
+    void select(String label, int index, String option) {
+        selectIn(field(label, index), option);
+    }
+
+    private void selectIn(WebElement input, String option) {
         WebElement select = input.findElement(By.xpath(
                 "ancestor::div[contains(@class,'fjs-form-field-select')]//div[contains(@class,'fjs-input-group')]"));
         browser.scrollIntoView(select);
-        select.click();
-        browser.textIn(By.cssSelector(".fjs-dropdownlist-item"), option).click();
+        // the list opens on a click; a field that already has the focus (after TAB) may need a second one
+        browser.until("option " + option + " offered", d -> {
+            Optional<WebElement> item = select.findElements(By.xpath(
+                            "ancestor::div[contains(@class,'fjs-form-field-select')]//*[contains(@class,'fjs-dropdownlist-item')]"))
+                    .stream().filter(e -> e.isDisplayed() && e.getText().contains(option)).findFirst();
+            if (item.isEmpty()) {
+                select.click();
+                return null;
+            }
+            item.get().click();
+            return true;
+        });
     }
 
     /** A radio option, by its own label. */

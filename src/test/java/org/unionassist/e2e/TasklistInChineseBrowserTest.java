@@ -72,7 +72,7 @@ class TasklistInChineseBrowserTest extends BrowserTestBase {
         tasklist.claim();
         browser.textIn(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"), "入户调查");
         tasklist.type("入户日期", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+                .toString());
         tasklist.type("调查情况", "入户核实：家庭三口人，申请人患病，收入属实。");
         tasklist.choose("材料齐全，报基层工会初审");
         tasklist.type("意见", "材料齐全");

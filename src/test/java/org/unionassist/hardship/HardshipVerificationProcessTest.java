@@ -155,6 +155,22 @@ class HardshipVerificationProcessTest {
     }
 
     @Test
+    void rigidExpenditureAboveTheIncomeCountsAsZeroAndTheSignedSnapshotSaysSo() {
+        ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next())
+                .putValue("annualIncome", 20000).putValue("rigidExpenditure", 26000));
+        assertThat(pi).variables().containsEntry("perCapitaMonthlyIncome", "0.00")
+                .containsEntry("proposedCategoryLabel", "深度困难");
+        assertThat(driver.runtime().getVariable(pi.getId(), "caseFacts").toString())
+                .contains("0.00元（刚性支出高于家庭收入，按0元计算）");
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null)
+                .putValue("visitDate", "2026-12-01").putValue("visitFindings", "医药费支出大"));
+        SignOff visit = signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId()).get(0);
+        assertThat(visit.getSnapshot()).contains("\"perCapitaMonthlyIncomeNote\":\"刚性支出高于家庭收入，净收入按0元计算\"");
+        assertThat(visit.getFindings()).isEqualTo("入户日期：2026-12-01；调查情况：医药费支出大");
+        assertThat(visit.getDecisionLabel()).isEqualTo("材料齐全，报基层工会初审");
+    }
+
+    @Test
     void onlyTheChosenPanelMemberMayCastTheirVote() {
         ProcessInstance pi = driver.apply("westtextile.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
         driver.complete(pi, "homeVisit", "westtextile.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));

@@ -54,7 +54,7 @@ class MedicalAidEnrolmentProcessTest {
 
         assertThat(pi).isWaitingAt("districtConfirmation").variables()
                 .containsEntry("memberCount", 3).containsEntry("feeTotal", "108.00")
-                .containsEntry("applicantName", "2026年度参保名单（3人）");
+                .containsEntry("rosterTitle", "2026年度参保名单（3人）").doesNotContainKey("applicantName");
         assertThat((String) driver.runtime().getVariable(pi.getId(), "rosterShown"))
                 .contains("王芳", "李雷", "赵强").doesNotContain(wang);
         assertThat(membership(wang, 2026).getStatus()).isEqualTo(Membership.Status.PENDING);

@@ -37,11 +37,14 @@ export default {
   customScripts: ['union-assist/form-messages'],
   // Tasklist sorts by creation date unless the URL says otherwise, whatever the filter's own ordering: this
   // AngularJS module makes "due date, earliest first" the default (app/tasklist/union-assist/due-date-sorting.js)
+  // Camunda Forms with a dynamic list could not be submitted: form-validity.js keeps the complete / start button
+  // usable unless a field shows an error, and names the fields to correct when form-js refuses a submission
   requireJsConfig: {
-    ngDeps: ['unionAssist.dueDateSorting'],
-    deps: ['union-assist-due-date-sorting'],
+    ngDeps: ['unionAssist.dueDateSorting', 'unionAssist.formValidity'],
+    deps: ['union-assist-due-date-sorting', 'union-assist-form-validity'],
     paths: {
-      'union-assist-due-date-sorting': 'union-assist/due-date-sorting'
+      'union-assist-due-date-sorting': 'union-assist/due-date-sorting',
+      'union-assist-form-validity': 'union-assist/form-validity'
     }
   },
   // ---- end of union-assist block; the shipped configuration follows -------------------------------

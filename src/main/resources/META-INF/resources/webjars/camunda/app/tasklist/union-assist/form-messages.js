@@ -6,7 +6,8 @@
  * Loaded through customScripts in ../scripts/config.js, this module watches the page and rewrites the text of
  * those messages (the <li> items inside .fjs-form-field-error) when Tasklist runs in Chinese. It changes the
  * text node in place, so form-js keeps updating the same node when a message changes, and it touches nothing
- * else. An English browser keeps the English messages.
+ * else. It also words form-js's own widgets (添加一行 for "Add new", 请选择 for "Select", the date placeholder). An
+ * English browser keeps the English texts.
  *
  * On a Camunda upgrade, the browser test TasklistInChineseBrowserTest fails if form-js changes its wording.
  */
@@ -46,6 +47,63 @@ export function toChinese(message) {
   return message;
 }
 
+// the fixed words of form-js's own widgets: dynamic lists, selects, searches, date pickers
+const WIDGET_TEXTS = [
+  ['.fjs-repeat-render-add', /^Add new$/, '添加一行'],
+  ['.fjs-repeat-render-collapse', /^Collapse$/, '收起'],
+  ['.fjs-repeat-render-collapse', /^Expand all \((\d+)\)$/, '展开全部（$1）'],
+  ['.fjs-select-placeholder', /^Select$/, '请选择'],
+  ['.fjs-dropdownlist-empty', /^No results$/, '没有匹配的选项'],
+  ['.fjs-dropdownlist-empty', /^All values selected$/, '已全部选择']
+];
+// the date picker's calendar (flatpickr inside form-js) names months and weekdays in English
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+MONTHS.forEach((month, i) => WIDGET_TEXTS.push(['.flatpickr-monthDropdown-month, .flatpickr-current-month .cur-month',
+  new RegExp('^' + month + '$'), (i + 1) + '月']));
+['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].forEach((day, i) => WIDGET_TEXTS.push(['.flatpickr-weekday',
+  new RegExp('^' + day + '$'), '日一二三四五六'.charAt(i)]));
+const PLACEHOLDERS = [
+  ['.fjs-form input[placeholder="Search"]', '搜索'],
+  ['.fjs-timepicker input', '时:分，如 09:30']
+];
+
+/**
+ * form-js reads and writes dates in the format of the browser's default locale (Intl "default"), which is the
+ * operating system's and often en-US (mm/dd/yyyy) even where the browser asks for Chinese pages. When Tasklist runs
+ * in Chinese, the default locale of Intl.DateTimeFormat becomes zh-CN, so a date is typed and shown as 2026/3/1 and
+ * the placeholder says so.
+ */
+function chineseDates() {
+  const Native = Intl.DateTimeFormat;
+  const chinese = function (locales, options) {
+    return new Native(locales === undefined || locales === 'default' ? 'zh-CN' : locales, options);
+  };
+  chinese.prototype = Native.prototype;
+  chinese.supportedLocalesOf = Native.supportedLocalesOf.bind(Native);
+  Intl.DateTimeFormat = chinese;
+  PLACEHOLDERS.push(['.fjs-datepicker input', '年/月/日，如 ' + new Native('zh-CN').format(new Date(2026, 2, 1))]);
+}
+
+function translateWidgets(root) {
+  WIDGET_TEXTS.forEach(([selector, english, chinese]) => {
+    root.querySelectorAll(selector).forEach((element) => {
+      element.childNodes.forEach((node) => {
+        if (node.nodeType === Node.TEXT_NODE && english.test(node.data.trim())) {
+          node.data = node.data.trim().replace(english, chinese);
+        }
+      });
+    });
+  });
+  PLACEHOLDERS.forEach(([selector, chinese]) => {
+    root.querySelectorAll(selector).forEach((input) => {
+      if (input.getAttribute('placeholder') !== chinese) {
+        input.setAttribute('placeholder', chinese);
+      }
+    });
+  });
+}
+
 function translateErrors(root) {
   root.querySelectorAll('.fjs-form-field-error li').forEach((item) => {
     item.childNodes.forEach((node) => {
@@ -60,6 +118,7 @@ function translateErrors(root) {
 }
 
 if (tasklistLocale() === 'zh') {
+  chineseDates();
   let scheduled = false;
   new MutationObserver(() => {
     if (!scheduled) {
@@ -68,9 +127,11 @@ if (tasklistLocale() === 'zh') {
       window.requestAnimationFrame(() => {
         scheduled = false;
         translateErrors(document);
+        translateWidgets(document);
       });
     }
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: ['placeholder'] });
 }
 
 // a custom script may export plugins; this one has none
