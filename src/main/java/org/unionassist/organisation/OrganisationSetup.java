@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Creates a union with its groups (one per role) and the standing authorizations of those groups: which webapps
- * they open and which programmes they may read or start. Per-case rights are granted by {@link CaseAccess}.
+ * they open, which programmes they may read or start, and for auditors the decision tables they read. Per-case rights are granted by {@link CaseAccess}.
  * Idempotent: running it again changes nothing.
  */
 @Service
@@ -81,6 +81,10 @@ public class OrganisationSetup {
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         if (role == Role.AUDITOR) {
             grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            // the decision tables are the city's rules, the same for every union: auditors read them all (Cockpit's
+            // 决策 pages). Not their evaluations (READ_HISTORY): the engine cannot limit those to a jurisdiction.
+            grant(groupId, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+            grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
         }
         grant(groupId, Resources.USER, "*", Permissions.READ);
         grant(groupId, Resources.GROUP, "*", Permissions.READ);

@@ -1,9 +1,13 @@
 package org.unionassist.organisation;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unionassist.support.CaseDriver;
@@ -14,12 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.unionassist.support.CaseDriver.decisionOf;
 
-/** Who sees and works a case: its own union's people at their own step; auditors read within their jurisdiction. */
+/**
+ * Who sees and works a case: its own union's people at their own step; auditors read within their jurisdiction, and
+ * the decision tables (the city's rules), and change nothing.
+ */
 @ProcessTest
 class CaseAuthorizationTest {
 
     @Autowired CaseDriver driver;
     @Autowired HistoryService historyService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired DecisionService decisionService;
 
     @Test
     void aClerkOfAnotherUnionNeitherSeesNorCompletesTheCaseTasks() {
@@ -70,5 +79,26 @@ class CaseAuthorizationTest {
         assertThatThrownBy(() -> driver.asDo("city.auditor",
                 () -> driver.runtime().setVariable(pi.getId(), "category", "DEEP")))
                 .isInstanceOf(AuthorizationException.class);
+    }
+
+    @Test
+    void auditorsReadTheDecisionTablesAndEvaluateNone() {
+        for (String auditor : new String[] {"eaststeel.auditor", "east.auditor", "city.auditor"}) {
+            assertThat(driver.as(auditor, () -> repositoryService.createDecisionDefinitionQuery().latestVersion().list())
+                    .stream().map(DecisionDefinition::getKey)).as(auditor)
+                    .contains("hardshipCategory", "minimumLivingStandard", "medicalAidBenefit", "medicalAidApprovalLevel");
+            assertThat(driver.as(auditor, () -> repositoryService.createDecisionRequirementsDefinitionQuery()
+                    .decisionRequirementsDefinitionKey("hardshipCategoryDefinitions").count())).as(auditor).isOne();
+            assertThatThrownBy(() -> driver.asDo(auditor, () -> decisionService.evaluateDecisionTableByKey(
+                    "medicalAidApprovalLevel", Variables.createVariables().putValue("claimType", "INPATIENT")
+                            .putValue("payout", 100))))
+                    .as(auditor).isInstanceOf(AuthorizationException.class);
+            assertThat(driver.as(auditor, () -> historyService.createHistoricDecisionInstanceQuery().count()))
+                    .as("%s reads no evaluations: the engine cannot limit them to a jurisdiction", auditor).isZero();
+        }
+        for (String caseworker : new String[] {"eaststeel.clerk", "east.chair", "city.clerk"}) {
+            assertThat(driver.as(caseworker, () -> repositoryService.createDecisionDefinitionQuery().count()))
+                    .as(caseworker).isZero();
+        }
     }
 }

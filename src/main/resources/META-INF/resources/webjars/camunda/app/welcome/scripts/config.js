@@ -32,6 +32,16 @@ export default {
     availableLocales: ['zh', 'en', 'de'],
     fallbackLocale: 'zh'
   },
+  // The welcome page's links; Camunda's default is its own documentation. 文档 (Documentation) is the project's
+  // user guide, docs/user-guide.md, which the app serves as a page (org.unionassist.guide.GuidePages). Labels are
+  // translation keys or plain text; the guide is in Chinese, so its description is too, in every language.
+  links: [
+    {
+      label: 'DOCUMENTATION',
+      href: '/docs/user-guide.html',
+      description: '经办人使用指南（中文）'
+    }
+  ],
   // ---- end of union-assist block; the shipped configuration follows -------------------------------
   // app: {
   //   name: 'Todos',
