@@ -157,6 +157,8 @@ final class Browser implements AutoCloseable {
         wait.withMessage(what);
         // Tasklist re-renders its list every few seconds (filters with refresh): look again rather than fail
         wait.ignoring(StaleElementReferenceException.class);
+        // a tooltip or a fading message may sit over a link for a moment: a click inside a wait is tried again
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class);
         return wait;
     }
 

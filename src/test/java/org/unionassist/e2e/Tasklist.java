@@ -32,7 +32,9 @@ final class Tasklist {
                     .anyMatch(e -> e.getText().contains(name))) {
                 return true;
             }
-            browser.textIn(By.cssSelector(".task-filter h4.name a"), name).click();
+            // the filter's tooltip (its description) may cover the link above it: click the link itself
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].click();",
+                    browser.textIn(By.cssSelector(".task-filter h4.name a"), name));
             return null;
         });
         listLoaded();
@@ -186,17 +188,26 @@ final class Tasklist {
     }
 
     /**
-     * Types into the {@code index}-th field with this label (rows of a list), then leaves the field as a person moves
-     * on to the next one: form-js takes a typed value into its data when the field loses focus or after a pause, and
-     * a row added before that would render the row again without it.
+     * Types into the {@code index}-th field with this label (rows of a list), then leaves the field at a person's pace
+     * and checks that the row kept the value.
      */
     void type(String label, int index, String text) {
         WebElement input = field(label, index);
         typeInto(input, text);
+        pause(400);
         input.sendKeys(Keys.TAB);
         // form-js may render the row anew: read the field again rather than the element typed into
         browser.until(label + " #" + index + " keeps " + text,
                 d -> text.equals(field(label, index).getDomProperty("value")));
+    }
+
+    /** A person's pace between typing and moving on (form-js takes typed text in after a short pause). */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void typeInto(WebElement input, String text) {
@@ -217,6 +228,9 @@ final class Tasklist {
         add.click();
         browser.until("row " + (rows + 1) + " of " + listLabel,
                 d -> list.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == rows + 1);
+        // form-js renders a new row once more just after adding it, resetting what was typed in the meantime; a
+        // person moving to the new field takes longer than that
+        pause(800);
     }
 
     /** Whether the form's complete / start button can be clicked. */
