@@ -7,6 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.unionassist.hardship.CaseStatus;
 import org.unionassist.hardship.HardshipCaseRepository;
+import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
 
 import java.net.URI;
@@ -27,6 +28,7 @@ class RestApiTest {
 
     @LocalServerPort int port;
     @Autowired HardshipCaseRepository cases;
+    @Autowired CaseDriver driver;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
@@ -101,5 +103,28 @@ class RestApiTest {
         assertThat(west.statusCode()).isEqualTo(200);
         assertThat(west.body()).contains("撤回申请", "重复录入", "westhospital.chair");
         assertThat(call("GET", "/api/cases/" + pid + "/sign-offs", "east.auditor", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherPanelMemberCanNeitherListNorTakeOverAVoteThroughTheRestApi() throws Exception {
+        String pid = startCase("eaststeel.clerk");
+        var pi = driver.runtime().createProcessInstanceQuery().processInstanceId(pid).singleResult();
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", CaseDriver.decisionOf("submit", null)
+                .putValue("visitDate", "2026-12-01").putValue("visitFindings", "属实"));
+        driver.complete(pi, "grassrootsReview", "eaststeel.chair", CaseDriver.approveWithPanel("eaststeel"));
+        String vote = driver.tasks().createTaskQuery().processInstanceId(pid).taskAssignee("eaststeel.rep3")
+                .singleResult().getId();
+
+        assertThat(call("GET", "/engine-rest/task?processInstanceId=" + pid, "eaststeel.rep4", null).body())
+                .isEqualTo("[]");
+        for (String action : new String[] {"unclaim", "claim", "complete"}) {
+            HttpResponse<String> refused = call("POST", "/engine-rest/task/" + vote + "/" + action, "eaststeel.rep4",
+                    "claim".equals(action) ? "{\"userId\":\"eaststeel.rep4\"}"
+                            : "complete".equals(action) ? "{\"variables\":{\"decision\":{\"value\":\"disagree\"},"
+                            + "\"opinion\":{\"value\":\"反对\"}}}" : null);
+            assertThat(refused.statusCode()).as(action + ": " + refused.body()).isEqualTo(403);
+        }
+        assertThat(driver.tasks().createTaskQuery().taskId(vote).singleResult().getAssignee())
+                .isEqualTo("eaststeel.rep3");
     }
 }
