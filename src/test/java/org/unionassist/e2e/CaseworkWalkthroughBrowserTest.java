@@ -110,6 +110,7 @@ class CaseworkWalkthroughBrowserTest extends BrowserTestBase {
         String review = tasklist.formText();
         assertThat(review).contains("申请情况", "李秀英（配偶）", "周小明（子女）", "30000.00元", "6000.00元",
                 "办理经过", "入户调查", "材料齐全，报基层工会初审", "入户日期：" + today(), "家庭三口人");
+        browser.scrollIntoView(browser.textIn(By.cssSelector(".fjs-form-field-table"), "办理经过"));
         browser.screenshot("chair-reads-the-case-so-far");
         tasklist.claim();
         for (String rep : new String[] {"eaststeel.rep1", "eaststeel.rep2", "eaststeel.rep3"}) {
@@ -162,6 +163,7 @@ class CaseworkWalkthroughBrowserTest extends BrowserTestBase {
         String approval = tasklist.formText();
         assertThat(approval).contains("核对一致", "民政核对结果：核对一致", "区总工会审批", "同意，报市总工会")
                 .doesNotContain("consistent");
+        browser.scrollIntoView(browser.textIn(By.cssSelector(".fjs-form-field-table"), "办理经过"));
         browser.screenshot("city-chair-reads-every-step");
         tasklist.claim();
         tasklist.choose("同意，建档");
