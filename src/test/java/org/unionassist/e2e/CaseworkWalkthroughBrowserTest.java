@@ -91,6 +91,8 @@ class CaseworkWalkthroughBrowserTest extends BrowserTestBase {
         assertThat(tasklist.expandedCard("入户调查", applicant)).doesNotContain("\n50");
         tasklist.open("入户调查", applicant);
         tasklist.claim();
+        assertThat(tasklist.field("入户日期").getDomAttribute("placeholder")).startsWith("年/月/日")
+                .doesNotContain("mm", "yyyy");
         tasklist.type("入户日期", today());
         tasklist.type("调查情况", "入户核实：家庭三口人，配偶无业，子女在读，申请人患病。");
         tasklist.clickComplete();

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (webjars/camunda/app/cockpit/union-assist/read-only.js asks {@code /authorization/check}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:union-assist-rest-test;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:union-assist-auditor-rest-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("demo")
 class AuditorsChangeNothingOverRestTest {
