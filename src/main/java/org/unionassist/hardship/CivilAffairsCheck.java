@@ -1,10 +1,11 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.Coded;
 import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 /** 民政经济状况核对结果: the district's civil-affairs data check, as the district-check form submits it. */
-public enum CivilAffairsCheck {
+public enum CivilAffairsCheck implements Coded {
     CONSISTENT("consistent", "核对一致"),
     INCONSISTENT("inconsistent", "核对不一致"),
     UNAVAILABLE("unavailable", "无法核对");
@@ -17,20 +18,18 @@ public enum CivilAffairsCheck {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static CivilAffairsCheck fromCode(Object code) {
-        for (CivilAffairsCheck result : values()) {
-            if (result.code.equals(code == null ? null : code.toString())) {
-                return result;
-            }
-        }
-        throw new UnionAssistException(ErrorCode.INVALID_INPUT, "请填写民政经济状况核对结果");
+        return Coded.find(CivilAffairsCheck.class, code)
+                .orElseThrow(() -> new UnionAssistException(ErrorCode.INVALID_INPUT, "请填写民政经济状况核对结果"));
     }
 }

@@ -1,10 +1,11 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.Coded;
 import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 /** 致困原因: the codes the application and re-check forms submit, with the words every later step reads. */
-public enum HardshipCause {
+public enum HardshipCause implements Coded {
     NONE("none", "无"),
     ILLNESS("illness", "本人或家属患病"),
     DISASTER("disaster", "自然灾害"),
@@ -21,20 +22,18 @@ public enum HardshipCause {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static HardshipCause fromCode(String code) {
-        for (HardshipCause cause : values()) {
-            if (cause.code.equals(code)) {
-                return cause;
-            }
-        }
-        throw new UnionAssistException(ErrorCode.INVALID_INPUT, "无法识别的致困原因：" + code);
+        return Coded.find(HardshipCause.class, code)
+                .orElseThrow(() -> new UnionAssistException(ErrorCode.INVALID_INPUT, "无法识别的致困原因：" + code));
     }
 }

@@ -188,26 +188,16 @@ final class Tasklist {
     }
 
     /**
-     * Types into the {@code index}-th field with this label (rows of a list), then leaves the field at a person's pace
-     * and checks that the row kept the value.
+     * Types into the {@code index}-th field with this label (rows of a list), leaves the field at once and checks
+     * that the row kept the value (form-js lists used to lose what was typed right after 添加一行).
      */
     void type(String label, int index, String text) {
         WebElement input = field(label, index);
         typeInto(input, text);
-        pause(400);
         input.sendKeys(Keys.TAB);
         // form-js may render the row anew: read the field again rather than the element typed into
         browser.until(label + " #" + index + " keeps " + text,
                 d -> text.equals(field(label, index).getDomProperty("value")));
-    }
-
-    /** A person's pace between typing and moving on (form-js takes typed text in after a short pause). */
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void typeInto(WebElement input, String text) {
@@ -228,9 +218,6 @@ final class Tasklist {
         add.click();
         browser.until("row " + (rows + 1) + " of " + listLabel,
                 d -> list.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == rows + 1);
-        // form-js renders a new row once more just after adding it, resetting what was typed in the meantime; a
-        // person moving to the new field takes longer than that
-        pause(800);
     }
 
     /** Whether the form's complete / start button can be clicked. */

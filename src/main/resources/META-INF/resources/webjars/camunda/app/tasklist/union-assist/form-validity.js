@@ -45,6 +45,30 @@ define(['angular'], function (angular) {
     return error && !(error instanceof Error) && typeof error === 'object' && !error.message && !error.status;
   }
 
+  /*
+   * A second fault of the same lists: a value typed just before 添加一行 (form-js applies typed values after a pause of
+   * about 300 ms) arrives after the new row is drawn and draws the list again, wiping what was typed into the new row
+   * in the meantime. A click on 添加一行 therefore takes effect once pending values have arrived.
+   */
+  var SETTLE_MS = 350;
+  var passing = false;
+  document.addEventListener('click', function (event) {
+    var add = event.target.closest && event.target.closest('.fjs-form button.fjs-repeat-render-add');
+    if (!add || passing) {
+      return;
+    }
+    event.stopPropagation();
+    event.preventDefault();
+    window.setTimeout(function () {
+      passing = true;
+      try {
+        add.click();
+      } finally {
+        passing = false;
+      }
+    }, SETTLE_MS);
+  }, true);
+
   return angular.module('unionAssist.formValidity', []).config(['$provide', function ($provide) {
     $provide.decorator('camTasklistFormCamundaDirective', ['$delegate', function ($delegate) {
       var directive = $delegate[0];
