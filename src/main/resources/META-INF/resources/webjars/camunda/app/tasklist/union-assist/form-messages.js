@@ -82,7 +82,7 @@ function chineseDates() {
   chinese.prototype = Native.prototype;
   chinese.supportedLocalesOf = Native.supportedLocalesOf.bind(Native);
   Intl.DateTimeFormat = chinese;
-  PLACEHOLDERS.push(['.fjs-datepicker input', '年/月/日，如 ' + new Native('zh-CN').format(new Date(2026, 2, 1))]);
+  PLACEHOLDERS.push(['.fjs-datepicker input.fjs-input', '年/月/日，如 ' + new Native('zh-CN').format(new Date(2026, 2, 1))]);
 }
 
 function translateWidgets(root) {
