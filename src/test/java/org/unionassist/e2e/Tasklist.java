@@ -62,7 +62,9 @@ final class Tasklist {
             WebElement task = task(parts);
             WebElement details = task.findElement(By.cssSelector(".task-card-details"));
             if (!details.getDomAttribute("class").contains("expanded")) {
-                details.findElement(By.cssSelector(".shutter a")).click();
+                // a message or tooltip may lie over the card's arrow for a moment: click the arrow itself
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].click();",
+                        details.findElement(By.cssSelector(".shutter a")));
                 return null;
             }
             return task.getText();
