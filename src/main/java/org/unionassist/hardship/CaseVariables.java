@@ -39,8 +39,9 @@ final class CaseVariables {
                 c.getCategoryOverrideReason() == null ? "" : c.getCategoryOverrideReason());
         scope.setVariable("caseStatus", c.getStatus().name());
         scope.setVariable("caseStatusLabel", c.getStatus().label());
-        if (c.getCivilAffairsCheck() != null) {
-            scope.setVariable("civilAffairsCheckLabel", CivilAffairsCheck.fromCode(c.getCivilAffairsCheck()).label());
+        String civilAffairs = civilAffairsLabel(c);
+        if (civilAffairs != null) {
+            scope.setVariable("civilAffairsCheckLabel", civilAffairs);
         }
         facts(c).publish(scope);
     }
@@ -67,8 +68,11 @@ final class CaseVariables {
                         : c.getProposedCategory().label() + "（" + c.getCategoryReason() + "）")
                 .add("当前认定类别", c.getCategory() == null ? null : c.getCategory().label())
                 .add("类别调整理由", c.getCategoryOverrideReason())
-                .add("民政核对结果", c.getCivilAffairsCheck() == null ? null
-                        : CivilAffairsCheck.fromCode(c.getCivilAffairsCheck()).label());
+                .add("民政核对结果", civilAffairsLabel(c));
+    }
+
+    private static String civilAffairsLabel(HardshipCase c) {
+        return c.getCivilAffairsCheck() == null ? null : CivilAffairsCheck.fromCode(c.getCivilAffairsCheck()).label();
     }
 
     /** Rigid expenditure above the income counts as a net income of zero: said wherever the figure is shown. */

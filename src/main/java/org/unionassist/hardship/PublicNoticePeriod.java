@@ -8,7 +8,6 @@ import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.calendar.WorkingDayCalendar;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
-import org.unionassist.casework.signoff.OperatorActions;
 import org.unionassist.casework.signoff.SignedValues;
 import org.unionassist.organisation.Members;
 
@@ -32,19 +31,17 @@ public class PublicNoticePeriod {
     private final DueDates dueDates;
     private final AuditTrail auditTrail;
     private final HardshipCases cases;
-    private final OperatorActions operatorActions;
     private final Members members;
 
     public PublicNoticePeriod(WorkingDayCalendar calendar, HardshipProperties properties, ShanghaiClock clock,
                               DueDates dueDates, AuditTrail auditTrail, HardshipCases cases,
-                              OperatorActions operatorActions, Members members) {
+                              Members members) {
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
         this.dueDates = dueDates;
         this.auditTrail = auditTrail;
         this.cases = cases;
-        this.operatorActions = operatorActions;
         this.members = members;
     }
 
@@ -87,7 +84,7 @@ public class PublicNoticePeriod {
             auditTrail.recordEvent(execution, Decision.NOTICE_PASSED, opinion, AuditTrail.SYSTEM, values,
                     CaseVariables.snapshot(c));
         } else {
-            operatorActions.record(execution, Decision.NOTICE_PASSED, opinion, operator, values,
+            auditTrail.recordOperatorEvent(execution, Decision.NOTICE_PASSED, opinion, operator, values,
                     CaseVariables.snapshot(c));
         }
     }

@@ -22,12 +22,13 @@ import static org.camunda.spin.Spin.JSON;
 /**
  * Records decisions taken outside a user task in the same audit trail as sign-offs: a notice period that ended
  * without objection, a filing, a withdrawal requested through the API. The actor is the person who asked, or
- * {@value #SYSTEM} when the engine acted on a timer or rule.
+ * {@value #SYSTEM} when the engine acted on a timer or rule, or the operator who intervened by hand.
  */
 @Service
 public class AuditTrail {
 
     public static final String SYSTEM = "system";
+    public static final String OPERATOR_ROLE = "系统运维";
     public static final String TRAIL = "caseTrail";
     private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -45,16 +46,31 @@ public class AuditTrail {
 
     public void recordEvent(DelegateExecution execution, Decision decision, String opinion, String actorId,
                             SignedValues values, Map<String, Object> snapshot) {
-        FlowElement element = execution.getBpmnModelElementInstance();
         boolean system = actorId == null || SYSTEM.equals(actorId);
+        record(execution, decision, opinion, system ? SYSTEM : actorId, system ? "系统" : members.displayName(actorId),
+                system ? "系统" : "申请方", values, snapshot);
+    }
+
+    /**
+     * Records a step an operator (a member of camunda-admin, acting outside any union) caused by hand, such as a
+     * public notice ended early: the row names the operator and reads {@value #OPERATOR_ROLE}.
+     */
+    public void recordOperatorEvent(DelegateExecution execution, Decision decision, String opinion, String operatorId,
+                                    SignedValues values, Map<String, Object> snapshot) {
+        record(execution, decision, opinion, operatorId, members.displayName(operatorId), OPERATOR_ROLE, values,
+                snapshot);
+    }
+
+    private void record(DelegateExecution execution, Decision decision, String opinion, String actorId,
+                        String actorName, String role, SignedValues values, Map<String, Object> snapshot) {
+        FlowElement element = execution.getBpmnModelElementInstance();
         save(SignOff.builder()
                 .processDefinitionKey(processKey(element))
                 .processInstanceId(execution.getProcessInstanceId())
                 .caseNumber(execution.getProcessBusinessKey())
                 .step(element.getId(), element.getName())
                 .round(values.round())
-                .actor(system ? SYSTEM : actorId, system ? "系统" : members.displayName(actorId), null, null,
-                        system ? "系统" : "申请方")
+                .actor(actorId, actorName, null, null, role)
                 .decision(decision)
                 .opinion(opinion)
                 .category(values.category(), values.categoryLabel())
