@@ -1,12 +1,12 @@
 package org.unionassist.audit;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.intervention.ManualIntervention;
 import org.unionassist.casework.intervention.ManualInterventionTrail;
@@ -75,7 +75,7 @@ public class AuditTrailController {
         HistoricProcessInstance visible = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
         if (visible == null) {
-            throw new UnionAssistException(ErrorCode.CASE_NOT_FOUND, "找不到该案件，或您无权查看");
+            throw new UnionAssistException(CaseworkError.CASE_NOT_FOUND, "找不到该案件，或您无权查看");
         }
     }
 }

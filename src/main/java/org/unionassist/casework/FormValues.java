@@ -21,10 +21,10 @@ public final class FormValues {
     public static String requiredText(VariableScope v, String key, String label, int maxLength) {
         String value = text(v, key);
         if (value == null || value.isBlank()) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, label + "不能为空");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, label + "不能为空");
         }
         if (value.trim().length() > maxLength) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, label + "不能超过" + maxLength + "字");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, label + "不能超过" + maxLength + "字");
         }
         return value.trim();
     }
@@ -43,7 +43,7 @@ public final class FormValues {
     public static LocalDate requiredDate(VariableScope v, String key, String label) {
         Object value = v.getVariable(key);
         if (value == null || value.toString().isBlank()) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, label + "不能为空");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, label + "不能为空");
         }
         if (value instanceof LocalDate d) {
             return d;
@@ -55,7 +55,7 @@ public final class FormValues {
         try {
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, label + "应为日期，格式如 2026-03-01");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, label + "应为日期，格式如 2026-03-01");
         }
     }
 }

@@ -19,7 +19,7 @@ public final class Money {
      */
     public static BigDecimal fromVariable(Object raw, String chineseFieldName) {
         if (raw == null || (raw instanceof String s && s.isBlank())) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "不能为空");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能为空");
         }
         BigDecimal value;
         try {
@@ -31,13 +31,13 @@ public final class Money {
                 value = new BigDecimal(raw.toString().trim());
             }
         } catch (NumberFormatException e) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "必须是金额数字");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "必须是金额数字");
         }
         if (value.signum() < 0) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "不能为负数");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能为负数");
         }
         if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "最多保留两位小数（元、角、分）");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "最多保留两位小数（元、角、分）");
         }
         return yuan(value);
     }
@@ -45,19 +45,19 @@ public final class Money {
     /** A whole count such as household size or months, as Tasklist submits it. */
     public static int countFromVariable(Object raw, String chineseFieldName, int minimum) {
         if (raw == null || (raw instanceof String s && s.isBlank())) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "不能为空");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能为空");
         }
         BigDecimal value;
         try {
             value = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().trim());
         } catch (NumberFormatException e) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "必须是整数");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "必须是整数");
         }
         if (value.stripTrailingZeros().scale() > 0) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "必须是整数");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "必须是整数");
         }
         if (value.compareTo(BigDecimal.valueOf(minimum)) < 0) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, chineseFieldName + "不能小于" + minimum);
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能小于" + minimum);
         }
         return value.intValueExact();
     }

@@ -18,15 +18,15 @@ public final class PersonalData {
     public static String requireValidIdNumber(String raw, String whose, LocalDate today) {
         String id = raw == null ? "" : raw.trim().toUpperCase();
         if (id.isEmpty()) {
-            throw new UnionAssistException(ErrorCode.INVALID_ID_NUMBER, whose + "身份证号不能为空");
+            throw new UnionAssistException(CaseworkError.INVALID_ID_NUMBER, whose + "身份证号不能为空");
         }
         if (id.length() != 18 || !IdcardUtil.isValidCard18(id)) {
-            throw new UnionAssistException(ErrorCode.INVALID_ID_NUMBER,
+            throw new UnionAssistException(CaseworkError.INVALID_ID_NUMBER,
                     whose + "身份证号" + maskIdNumber(id) + "无效：请核对18位号码、出生日期和末位校验码");
         }
         LocalDate birth = IdcardUtil.getBirthDate(id).toLocalDateTime().toLocalDate();
         if (birth.isAfter(today)) {
-            throw new UnionAssistException(ErrorCode.INVALID_ID_NUMBER,
+            throw new UnionAssistException(CaseworkError.INVALID_ID_NUMBER,
                     whose + "身份证号" + maskIdNumber(id) + "中的出生日期晚于今天");
         }
         return id;
@@ -36,7 +36,7 @@ public final class PersonalData {
     public static String requireValidBankCard(String raw) {
         String card = raw == null ? "" : raw.replaceAll("\\s", "");
         if (!BANK_CARD.matcher(card).matches()) {
-            throw new UnionAssistException(ErrorCode.INVALID_BANK_CARD, "银行卡号应为12至19位数字");
+            throw new UnionAssistException(CaseworkError.INVALID_BANK_CARD, "银行卡号应为12至19位数字");
         }
         return card;
     }

@@ -1,8 +1,8 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.Money;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.UnionAssistException;
@@ -30,14 +30,14 @@ public record ApplicationData(String applicantName, String applicantIdNumber, St
         int size = Money.countFromVariable(v.getVariable("householdSize"), "家庭人口数", 1);
         List<HouseholdMember.Data> members = members(v.getVariable("householdMembers"), today);
         if (members.size() > size - 1) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT,
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT,
                     "家庭成员名单有" + members.size() + "人，但家庭人口数为" + size + "（含申请人）：请核对");
         }
         HouseholdFigures figures = figures(v, size);
         String card = PersonalData.requireValidBankCard(text(v, "bankCard"));
         String phone = text(v, "applicantPhone");
         if (phone != null && !phone.isBlank() && !phone.trim().matches("[0-9+\\- ]{7,20}")) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "联系电话格式不正确");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "联系电话格式不正确");
         }
         return new ApplicationData(name, id, phone == null ? null : phone.trim(), members, figures, card);
     }
@@ -73,7 +73,7 @@ public record ApplicationData(String applicantName, String applicantIdNumber, St
         }
         SpinJsonNode list = raw instanceof SpinJsonNode node ? node : JSON(raw);
         if (!list.isArray()) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "家庭成员名单格式不正确");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "家庭成员名单格式不正确");
         }
         int row = 0;
         for (SpinJsonNode m : list.elements()) {
@@ -85,7 +85,7 @@ public record ApplicationData(String applicantName, String applicantIdNumber, St
                 continue;
             }
             if (name.isBlank() || relation.isBlank()) {
-                throw new UnionAssistException(ErrorCode.INVALID_INPUT, "第" + row + "位家庭成员的姓名和关系不能为空");
+                throw new UnionAssistException(CaseworkError.INVALID_INPUT, "第" + row + "位家庭成员的姓名和关系不能为空");
             }
             String validId = id.isBlank() ? null : PersonalData.requireValidIdNumber(id, "第" + row + "位家庭成员", today);
             result.add(new HouseholdMember.Data(name.trim(), relation.trim(), validId));

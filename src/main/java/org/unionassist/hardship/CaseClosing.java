@@ -1,8 +1,8 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
@@ -49,11 +49,11 @@ public class CaseClosing {
     public void withdrawnOnRequest(DelegateExecution execution) {
         HardshipCase c = cases.byProcessInstance(execution.getProcessInstanceId());
         if (c.isDistrictDecided()) {
-            throw new UnionAssistException(ErrorCode.WITHDRAWAL_TOO_LATE, "区总工会已作出决定，不能再撤回申请");
+            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "区总工会已作出决定，不能再撤回申请");
         }
         String reason = (String) execution.getVariable("withdrawalReason");
         if (reason == null || reason.isBlank()) {
-            throw new UnionAssistException(ErrorCode.OPINION_REQUIRED, "撤回申请必须说明理由");
+            throw new UnionAssistException(CaseworkError.OPINION_REQUIRED, "撤回申请必须说明理由");
         }
         String requestedBy = (String) execution.getVariable("withdrawalRequestedBy");
         cases.close(c, CaseStatus.WITHDRAWN, clock.today(), reason);

@@ -1,7 +1,7 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.Coded;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 /** 民政经济状况核对结果: the district's civil-affairs data check, as the district-check form submits it. */
@@ -30,6 +30,6 @@ public enum CivilAffairsCheck implements Coded {
 
     public static CivilAffairsCheck fromCode(Object code) {
         return Coded.find(CivilAffairsCheck.class, code)
-                .orElseThrow(() -> new UnionAssistException(ErrorCode.INVALID_INPUT, "请填写民政经济状况核对结果"));
+                .orElseThrow(() -> new UnionAssistException(CaseworkError.INVALID_INPUT, "请填写民政经济状况核对结果"));
     }
 }

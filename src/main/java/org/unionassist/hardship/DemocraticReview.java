@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.AsEngine;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
@@ -49,7 +48,7 @@ public class DemocraticReview {
     public List<String> validatePanel(Object raw, String grassrootsUnion) {
         List<String> panel = parse(raw);
         if (panel.size() < properties.minimumPanelSize()) {
-            throw new UnionAssistException(ErrorCode.PANEL_INVALID,
+            throw new UnionAssistException(HardshipError.PANEL_INVALID,
                     "民主评议小组至少需要" + properties.minimumPanelSize() + "名成员，当前选择了" + panel.size() + "名");
         }
         String group = Role.PANEL.groupOf(grassrootsUnion);
@@ -57,7 +56,7 @@ public class DemocraticReview {
             long inPanel = AsEngine.call(() ->
                     identityService.createUserQuery().userId(member).memberOfGroup(group).count());
             if (inPanel == 0) {
-                throw new UnionAssistException(ErrorCode.PANEL_INVALID,
+                throw new UnionAssistException(HardshipError.PANEL_INVALID,
                         "「" + members.displayName(member) + "」不是本单位民主评议小组成员");
             }
         }
@@ -113,7 +112,7 @@ public class DemocraticReview {
         } else {
             SpinJsonNode node = raw instanceof SpinJsonNode n ? n : JSON(raw.toString());
             if (!node.isArray()) {
-                throw new UnionAssistException(ErrorCode.PANEL_INVALID, "民主评议小组名单格式不正确");
+                throw new UnionAssistException(HardshipError.PANEL_INVALID, "民主评议小组名单格式不正确");
             }
             node.elements().forEach(e -> ids.add(e.stringValue()));
         }

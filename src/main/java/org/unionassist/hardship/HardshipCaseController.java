@@ -1,5 +1,6 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Role;
@@ -44,20 +44,20 @@ public class HardshipCaseController {
     public Map<String, Object> withdraw(@PathVariable String processInstanceId, @RequestBody WithdrawalRequest request) {
         Authentication caller = identityService.getCurrentAuthentication();
         if (caller == null) {
-            throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, "请登录后再撤回申请");
+            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "请登录后再撤回申请");
         }
         HardshipCase c = cases.byProcessInstance(processInstanceId);
         String union = c.getGrassrootsUnionId();
         boolean grassrootsSide = members.inRole(caller.getUserId(), Role.CLERK, union).isPresent()
                 || members.inRole(caller.getUserId(), Role.CHAIR, union).isPresent();
         if (!grassrootsSide) {
-            throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, "只有受理该申请的基层工会经办人或主席可以撤回申请");
+            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "只有受理该申请的基层工会经办人或主席可以撤回申请");
         }
         if (c.getStatus() != CaseStatus.IN_PROGRESS) {
-            throw new UnionAssistException(ErrorCode.WITHDRAWAL_TOO_LATE, "该申请已办结（" + c.getStatus().label() + "），不能撤回");
+            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "该申请已办结（" + c.getStatus().label() + "），不能撤回");
         }
         if (c.isDistrictDecided()) {
-            throw new UnionAssistException(ErrorCode.WITHDRAWAL_TOO_LATE, "区总工会已作出决定，不能再撤回申请");
+            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "区总工会已作出决定，不能再撤回申请");
         }
         // our own checks above replace the engine's instance-update right, which caseworkers deliberately lack
         identityService.clearAuthentication();

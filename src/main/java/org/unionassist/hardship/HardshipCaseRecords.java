@@ -2,7 +2,6 @@ package org.unionassist.hardship;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.CaseRecordPolicy;
 import org.unionassist.casework.signoff.Decision;
@@ -55,7 +54,7 @@ public class HardshipCaseRecords implements CaseRecordPolicy {
         if (step.categoryOverride()) {
             applyOverride(task, c);
             if (decision == Decision.APPROVE && !c.getCategory().fileable()) {
-                throw new UnionAssistException(ErrorCode.INELIGIBLE_CATEGORY,
+                throw new UnionAssistException(HardshipError.INELIGIBLE_CATEGORY,
                         "测算结果为「不符合认定条件」，不能同意：如确需认定，请选择调整后的困难类别并填写理由");
             }
         }
@@ -96,7 +95,7 @@ public class HardshipCaseRecords implements CaseRecordPolicy {
             return;
         }
         if (reason == null || reason.toString().isBlank()) {
-            throw new UnionAssistException(ErrorCode.OVERRIDE_REASON_REQUIRED, "调整困难类别必须填写理由");
+            throw new UnionAssistException(HardshipError.OVERRIDE_REASON_REQUIRED, "调整困难类别必须填写理由");
         }
         cases.overrideCategory(c, category, reason.toString().strip());
         CaseVariables.publish(task.getExecution(), c);

@@ -1,9 +1,9 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Union;
 
@@ -36,7 +36,7 @@ public class HardshipCases {
         HardshipCase existing = cases.findByProcessInstanceId(processInstanceId).orElse(null);
         Household household = households.findByHeadIdNumber(data.applicantIdNumber()).orElse(null);
         if (existing != null && household != null && !existing.getHousehold().getId().equals(household.getId())) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "补充材料时不能更换申请人身份证号");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "补充材料时不能更换申请人身份证号");
         }
         if (household == null) {
             household = households.save(new Household(data.applicantIdNumber(), data.applicantName(),
@@ -58,7 +58,7 @@ public class HardshipCases {
             return saved;
         } catch (DataIntegrityViolationException raceLost) {
             // another application for this household was registered at the same moment
-            throw new UnionAssistException(ErrorCode.HOUSEHOLD_CASE_IN_PROGRESS, "该家庭已有一件认定申请正在办理，不能重复申请");
+            throw new UnionAssistException(HardshipError.HOUSEHOLD_CASE_IN_PROGRESS, "该家庭已有一件认定申请正在办理，不能重复申请");
         }
     }
 
@@ -67,19 +67,19 @@ public class HardshipCases {
             return;
         }
         files.findByOpenHouseholdId(household.getId()).ifPresent(file -> {
-            throw new UnionAssistException(ErrorCode.HOUSEHOLD_ALREADY_FILED,
+            throw new UnionAssistException(HardshipError.HOUSEHOLD_ALREADY_FILED,
                     "该家庭已建档（档案号" + file.getFileNumber() + "，" + file.getCategory().label()
                             + "），一户只能有一份在档档案，不能重复申请");
         });
         cases.findByActiveHouseholdId(household.getId()).ifPresent(c -> {
-            throw new UnionAssistException(ErrorCode.HOUSEHOLD_CASE_IN_PROGRESS,
+            throw new UnionAssistException(HardshipError.HOUSEHOLD_CASE_IN_PROGRESS,
                     "该家庭已有一件认定申请正在办理（案件号" + c.getCaseNumber() + "），不能重复申请");
         });
     }
 
     public HardshipCase byProcessInstance(String processInstanceId) {
         return cases.findByProcessInstanceId(processInstanceId)
-                .orElseThrow(() -> new UnionAssistException(ErrorCode.CASE_NOT_FOUND, "找不到该认定案件"));
+                .orElseThrow(() -> new UnionAssistException(CaseworkError.CASE_NOT_FOUND, "找不到该认定案件"));
     }
 
     public void categorised(HardshipCase hardshipCase, CategoryResult result) {

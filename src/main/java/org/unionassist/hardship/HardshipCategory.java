@@ -1,6 +1,6 @@
 package org.unionassist.hardship;
 
-import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 
 /** The categories of domain.md §1; the DMN table hardshipCategory decides which applies. */
@@ -28,7 +28,7 @@ public enum HardshipCategory {
         try {
             return valueOf(raw.toString().trim());
         } catch (RuntimeException e) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "无法识别的困难类别：" + raw);
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "无法识别的困难类别：" + raw);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.Coded;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 /** 致困原因: the codes the application and re-check forms submit, with the words every later step reads. */
@@ -34,6 +34,6 @@ public enum HardshipCause implements Coded {
 
     public static HardshipCause fromCode(String code) {
         return Coded.find(HardshipCause.class, code)
-                .orElseThrow(() -> new UnionAssistException(ErrorCode.INVALID_INPUT, "无法识别的致困原因：" + code));
+                .orElseThrow(() -> new UnionAssistException(CaseworkError.INVALID_INPUT, "无法识别的致困原因：" + code));
     }
 }

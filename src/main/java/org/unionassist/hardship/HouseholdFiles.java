@@ -3,7 +3,6 @@ package org.unionassist.hardship;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.time.LocalDate;
@@ -25,11 +24,11 @@ public class HouseholdFiles {
     public HouseholdFile open(HardshipCase approved, LocalDate effectiveDate) {
         HardshipCategory category = approved.getCategory();
         if (category == null || !category.fileable()) {
-            throw new UnionAssistException(ErrorCode.INELIGIBLE_CATEGORY, "不符合认定条件的家庭不能建档");
+            throw new UnionAssistException(HardshipError.INELIGIBLE_CATEGORY, "不符合认定条件的家庭不能建档");
         }
         Household household = approved.getHousehold();
         files.findByOpenHouseholdId(household.getId()).ifPresent(f -> {
-            throw new UnionAssistException(ErrorCode.HOUSEHOLD_ALREADY_FILED,
+            throw new UnionAssistException(HardshipError.HOUSEHOLD_ALREADY_FILED,
                     "该家庭已有在档档案（档案号" + f.getFileNumber() + "），不能重复建档");
         });
         HouseholdFile file = new HouseholdFile("TMP-" + approved.getId(), household,
@@ -38,7 +37,7 @@ public class HouseholdFiles {
         try {
             file = files.saveAndFlush(file);
         } catch (DataIntegrityViolationException raceLost) {
-            throw new UnionAssistException(ErrorCode.HOUSEHOLD_ALREADY_FILED, "该家庭已有在档档案，不能重复建档");
+            throw new UnionAssistException(HardshipError.HOUSEHOLD_ALREADY_FILED, "该家庭已有在档档案，不能重复建档");
         }
         file.assignNumber("DA%d%06d".formatted(effectiveDate.getYear(), file.getId()));
         return file;
@@ -68,9 +67,9 @@ public class HouseholdFiles {
 
     public HouseholdFile openFile(Long fileId) {
         HouseholdFile file = files.findById(fileId)
-                .orElseThrow(() -> new UnionAssistException(ErrorCode.FILE_NOT_OPEN, "找不到该困难职工档案"));
+                .orElseThrow(() -> new UnionAssistException(HardshipError.FILE_NOT_OPEN, "找不到该困难职工档案"));
         if (!file.isOpen()) {
-            throw new UnionAssistException(ErrorCode.FILE_NOT_OPEN, "档案" + file.getFileNumber() + "已退出，不能再复核");
+            throw new UnionAssistException(HardshipError.FILE_NOT_OPEN, "档案" + file.getFileNumber() + "已退出，不能再复核");
         }
         return file;
     }

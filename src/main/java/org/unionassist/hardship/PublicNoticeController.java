@@ -1,23 +1,19 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
-import org.unionassist.web.ApiErrors;
 
 import java.util.Map;
 
@@ -35,14 +31,12 @@ public class PublicNoticeController {
     private final IdentityService identityService;
     private final ManagementService managementService;
     private final RuntimeService runtimeService;
-    private final ApiErrors apiErrors;
 
     public PublicNoticeController(IdentityService identityService, ManagementService managementService,
-                                  RuntimeService runtimeService, ApiErrors apiErrors) {
+                                  RuntimeService runtimeService) {
         this.identityService = identityService;
         this.managementService = managementService;
         this.runtimeService = runtimeService;
-        this.apiErrors = apiErrors;
     }
 
     public record EarlyEndRequest(String reason) {
@@ -54,31 +48,20 @@ public class PublicNoticeController {
                                         @RequestBody(required = false) EarlyEndRequest request) {
         Authentication caller = identityService.getCurrentAuthentication();
         if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-            throw new UnionAssistException(ErrorCode.NOT_AN_OPERATOR, "只有系统运维人员（camunda-admin组）可以提前结束公示");
+            throw new UnionAssistException(CaseworkError.NOT_AN_OPERATOR, "只有系统运维人员（camunda-admin组）可以提前结束公示");
         }
         String reason = request == null || request.reason() == null ? "" : request.reason().trim();
         if (reason.isEmpty()) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "请填写提前结束公示的原因");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "请填写提前结束公示的原因");
         }
         Job timer = managementService.createJobQuery().processInstanceId(processInstanceId)
                 .activityId(NOTICE_TIMER).timers().singleResult();
         if (timer == null) {
-            throw new UnionAssistException(ErrorCode.NOTICE_NOT_RUNNING, "该案件当前不在公示期，无法提前结束公示");
+            throw new UnionAssistException(HardshipError.NOTICE_NOT_RUNNING, "该案件当前不在公示期，无法提前结束公示");
         }
         // both run as the operator, in one transaction: the reason is never left behind without the firing
         runtimeService.setVariable(processInstanceId, PublicNoticePeriod.EARLY_END_REASON, reason);
         managementService.executeJob(timer.getId());
         return Map.of("processInstanceId", processInstanceId, "endedBy", caller.getUserId(), "reason", reason);
-    }
-
-    /** An operator-only refusal is 403 and a notice that is not running a conflict, whatever ApiErrors maps. */
-    @ExceptionHandler(UnionAssistException.class)
-    public ResponseEntity<Map<String, Object>> refused(UnionAssistException e) {
-        ResponseEntity<Map<String, Object>> refusal = apiErrors.refused(e);
-        return switch (e.errorCode()) {
-            case NOT_AN_OPERATOR -> ResponseEntity.status(HttpStatus.FORBIDDEN).body(refusal.getBody());
-            case NOTICE_NOT_RUNNING -> ResponseEntity.status(HttpStatus.CONFLICT).body(refusal.getBody());
-            default -> refusal;
-        };
     }
 }

@@ -1,8 +1,8 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.CaseRecordPolicy;
 import org.unionassist.casework.signoff.Decision;
@@ -35,7 +35,7 @@ public class RecheckRecords implements CaseRecordPolicy {
         HouseholdFile file = files.openFile(((Number) task.getVariable("fileId")).longValue());
         if (!Objects.equals(task.getVariable("fileNumber"), file.getFileNumber())
                 || !Objects.equals(task.getVariable("grassrootsUnion"), file.getUnionId())) {
-            throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, "档案编号和归属单位不能在复核时修改");
+            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "档案编号和归属单位不能在复核时修改");
         }
     }
 
@@ -46,18 +46,18 @@ public class RecheckRecords implements CaseRecordPolicy {
         if (decision == Decision.RECATEGORISE) {
             Object requested = task.getVariable("newCategory");
             if (requested == null || requested.toString().isBlank()) {
-                throw new UnionAssistException(ErrorCode.INVALID_INPUT, "调整困难类别时请选择新的类别");
+                throw new UnionAssistException(CaseworkError.INVALID_INPUT, "调整困难类别时请选择新的类别");
             }
             category = HardshipCategory.fromCode(requested);
             if (!category.fileable()) {
-                throw new UnionAssistException(ErrorCode.INELIGIBLE_CATEGORY,
+                throw new UnionAssistException(HardshipError.INELIGIBLE_CATEGORY,
                         "已不符合认定条件的家庭应选择「退出帮扶」并说明原因，而不是调整类别");
             }
         }
         if (decision == Decision.CLOSE) {
             Object reason = task.getVariable("closeReason");
             if (reason == null || !FileRecheck.CLOSE_REASONS.containsKey(reason.toString())) {
-                throw new UnionAssistException(ErrorCode.INVALID_INPUT, "退出帮扶时请选择退出原因");
+                throw new UnionAssistException(CaseworkError.INVALID_INPUT, "退出帮扶时请选择退出原因");
             }
         }
         return new SignedValues(category.name(), category.label(), null, null);

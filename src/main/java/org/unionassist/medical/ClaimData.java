@@ -1,7 +1,7 @@
 package org.unionassist.medical;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.FormValues;
 import org.unionassist.casework.Money;
 import org.unionassist.casework.PersonalData;
@@ -21,20 +21,20 @@ public record ClaimData(String memberIdNumber, ClaimType claimType, LocalDate ad
         LocalDate admission = FormValues.requiredDate(v, "admissionDate", "入院（确诊）日期");
         LocalDate discharge = FormValues.requiredDate(v, "dischargeDate", "出院日期");
         if (discharge.isBefore(admission)) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "出院日期不能早于入院（确诊）日期");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "出院日期不能早于入院（确诊）日期");
         }
         if (discharge.isAfter(today)) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "出院日期不能晚于今天");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "出院日期不能晚于今天");
         }
         BigDecimal total = Money.fromVariable(v.getVariable("totalCost"), "医疗总费用");
         BigDecimal insurance = Money.fromVariable(v.getVariable("insurancePaid"), "基本医保支付金额");
         BigDecimal selfPaid = Money.fromVariable(v.getVariable("selfPaid"), "个人自付金额");
         if (selfPaid.compareTo(total) > 0) {
-            throw new UnionAssistException(ErrorCode.CLAIM_AMOUNTS_INCONSISTENT,
+            throw new UnionAssistException(MedicalError.CLAIM_AMOUNTS_INCONSISTENT,
                     "个人自付金额（" + selfPaid.toPlainString() + "元）不能超过医疗总费用（" + total.toPlainString() + "元）");
         }
         if (insurance.add(selfPaid).compareTo(total) > 0) {
-            throw new UnionAssistException(ErrorCode.CLAIM_AMOUNTS_INCONSISTENT,
+            throw new UnionAssistException(MedicalError.CLAIM_AMOUNTS_INCONSISTENT,
                     "基本医保支付与个人自付之和不能超过医疗总费用（" + total.toPlainString() + "元）");
         }
         String diagnosis = FormValues.requiredText(v, "diagnosis", "诊断", 200);

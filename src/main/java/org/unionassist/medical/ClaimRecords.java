@@ -1,8 +1,8 @@
 package org.unionassist.medical;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.FormValues;
 import org.unionassist.casework.Money;
 import org.unionassist.casework.UnionAssistException;
@@ -61,7 +61,7 @@ public class ClaimRecords implements CaseRecordPolicy {
             applyCorrection(task, c);
         }
         if (decision == Decision.APPROVE && c.getProposedPayout().signum() == 0) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT,
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT,
                     "按规则测算本案赔付为0元，不能同意赔付：请选择不予赔付并说明理由");
         }
         return new SignedValues(c.getClaimType().code(), c.getClaimType().label(), c.getProposedPayout(), null);
@@ -71,7 +71,7 @@ public class ClaimRecords implements CaseRecordPolicy {
         String ticked = ClaimDocuments.ticked(task);
         List<String> missing = ClaimDocuments.missing(ticked, c.getClaimType());
         if (!missing.isEmpty()) {
-            throw new UnionAssistException(ErrorCode.DOCUMENTS_MISSING,
+            throw new UnionAssistException(MedicalError.DOCUMENTS_MISSING,
                     "材料不全，缺少：" + String.join("、", missing) + "。请退回补充材料");
         }
     }

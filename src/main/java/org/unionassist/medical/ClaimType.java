@@ -1,6 +1,6 @@
 package org.unionassist.medical;
 
-import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 
 /** The kinds of medical mutual-aid claim; the code is what forms submit and the DMN tables match on. */
@@ -38,6 +38,6 @@ public enum ClaimType {
                 }
             }
         }
-        throw new UnionAssistException(ErrorCode.INVALID_INPUT, "请选择理赔类型：住院、重大疾病（轻症/重症）或门诊特殊病");
+        throw new UnionAssistException(CaseworkError.INVALID_INPUT, "请选择理赔类型：住院、重大疾病（轻症/重症）或门诊特殊病");
     }
 }

@@ -1,5 +1,6 @@
 package org.unionassist.medical;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.io.IOException;
@@ -46,7 +46,7 @@ public class EnrolmentController {
         try (InputStream content = file.getInputStream()) {
             roster = RosterFile.read(file.getOriginalFilename(), content);
         } catch (IOException e) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "名单文件无法读取");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件无法读取");
         }
         List<Map<String, String>> rows = roster.stream()
                 .map(r -> Map.of("name", r.name(), "idNumber", r.idNumber(), "source", r.source())).toList();

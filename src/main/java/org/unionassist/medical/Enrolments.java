@@ -1,8 +1,8 @@
 package org.unionassist.medical;
 
+import org.unionassist.casework.CaseworkError;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Union;
@@ -35,11 +35,11 @@ public class Enrolments {
     public Enrolment register(String processInstanceId, int planYear, List<RosterEntry> roster, Union grassroots,
                               Union district, Union city, LocalDate today) {
         if (planYear != today.getYear() && planYear != today.getYear() + 1) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT,
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT,
                     "保障年度只能是本年度（" + today.getYear() + "）或下一年度（" + (today.getYear() + 1) + "）");
         }
         if (roster.isEmpty()) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "参保名单为空：请逐个录入或粘贴名单");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "参保名单为空：请逐个录入或粘贴名单");
         }
         Enrolment enrolment = enrolments.findByProcessInstanceId(processInstanceId).orElse(null);
         if (enrolment == null) {
@@ -53,11 +53,11 @@ public class Enrolments {
         for (RosterEntry entry : roster) {
             String name = entry.name();
             if (name.isBlank() || name.length() > 50) {
-                throw new UnionAssistException(ErrorCode.INVALID_INPUT, entry.source() + "：姓名不能为空且不超过50字");
+                throw new UnionAssistException(CaseworkError.INVALID_INPUT, entry.source() + "：姓名不能为空且不超过50字");
             }
             String id = PersonalData.requireValidIdNumber(entry.idNumber(), entry.source() + " " + name + " 的", today);
             if (!seen.add(id)) {
-                throw new UnionAssistException(ErrorCode.ALREADY_ENROLLED,
+                throw new UnionAssistException(MedicalError.ALREADY_ENROLLED,
                         entry.source() + "：" + name + "（" + PersonalData.maskIdNumber(id) + "）在名单中重复");
             }
             refuseIfEnrolled(name, id, planYear);
@@ -71,13 +71,13 @@ public class Enrolments {
             return saved;
         } catch (DataIntegrityViolationException raceLost) {
             // the same worker was enrolled for this plan year by another list at the same moment
-            throw new UnionAssistException(ErrorCode.ALREADY_ENROLLED, "名单中有职工已参加" + planYear + "年度职工医疗互助，不能重复参保");
+            throw new UnionAssistException(MedicalError.ALREADY_ENROLLED, "名单中有职工已参加" + planYear + "年度职工医疗互助，不能重复参保");
         }
     }
 
     private void refuseIfEnrolled(String name, String id, int planYear) {
         memberships.findByEnrolledKey(Membership.keyOf(id, planYear)).ifPresent(existing -> {
-            throw new UnionAssistException(ErrorCode.ALREADY_ENROLLED,
+            throw new UnionAssistException(MedicalError.ALREADY_ENROLLED,
                     name + "（" + PersonalData.maskIdNumber(id) + "）已在" + planYear + "年度参保名单"
                             + existing.getEnrolment().getEnrolmentNumber() + "中，同一保障年度不能重复参保");
         });
@@ -107,6 +107,6 @@ public class Enrolments {
 
     public Enrolment byProcessInstance(String processInstanceId) {
         return enrolments.findByProcessInstanceId(processInstanceId)
-                .orElseThrow(() -> new UnionAssistException(ErrorCode.CASE_NOT_FOUND, "找不到该参保名单"));
+                .orElseThrow(() -> new UnionAssistException(CaseworkError.CASE_NOT_FOUND, "找不到该参保名单"));
     }
 }

@@ -1,10 +1,10 @@
 package org.unionassist.medical;
 
+import org.unionassist.casework.CaseworkError;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Union;
@@ -58,7 +58,7 @@ public class MedicalClaims {
         if (claim == null) {
             claim = new MedicalClaim(processInstanceId, membership, district.getId(), city.getId(), filedOn);
         } else if (!claim.getIdNumber().equals(data.memberIdNumber())) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "补充材料时不能更换申请职工");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "补充材料时不能更换申请职工");
         }
         refuseIfStayClaimed(data, membership, claim);
         if (data.claimType().criticalIllness()) {
@@ -81,19 +81,19 @@ public class MedicalClaims {
         int planYear = data.admissionDate().getYear();
         String masked = PersonalData.maskIdNumber(data.memberIdNumber());
         Membership m = memberships.findByIdNumberAndPlanYearAndStatus(data.memberIdNumber(), planYear,
-                Membership.Status.ACTIVE).orElseThrow(() -> new UnionAssistException(ErrorCode.NOT_A_MEMBER,
+                Membership.Status.ACTIVE).orElseThrow(() -> new UnionAssistException(MedicalError.NOT_A_MEMBER,
                 "职工（" + masked + "）在入院（确诊）日期" + day(data.admissionDate()) + "所在的" + planYear
                         + "年度未参加职工医疗互助，不予受理"));
         if (!m.getGrassrootsUnionId().equals(grassroots.getId())) {
-            throw new UnionAssistException(ErrorCode.NOT_A_MEMBER,
+            throw new UnionAssistException(MedicalError.NOT_A_MEMBER,
                     "职工（" + masked + "）不是本单位的参保职工：理赔由其参保的基层工会提交");
         }
         if (m.startsAfter(data.admissionDate())) {
-            throw new UnionAssistException(ErrorCode.NOT_A_MEMBER, "入院（确诊）日期" + day(data.admissionDate())
+            throw new UnionAssistException(MedicalError.NOT_A_MEMBER, "入院（确诊）日期" + day(data.admissionDate())
                     + "早于参保生效日" + day(m.getStartDate()) + "，不予受理");
         }
         if (m.waitingOn(data.admissionDate())) {
-            throw new UnionAssistException(ErrorCode.IN_WAITING_PERIOD, "入院（确诊）日期" + day(data.admissionDate())
+            throw new UnionAssistException(MedicalError.IN_WAITING_PERIOD, "入院（确诊）日期" + day(data.admissionDate())
                     + "在免责期内：参保起始日" + day(m.getCoverageSince()) + "起" + properties.waitingPeriodDays()
                     + "天（至" + day(m.getCoveredFrom().minusDays(1)) + "）内入院的不予赔付");
         }
@@ -103,7 +103,7 @@ public class MedicalClaims {
     private void refuseIfLate(ClaimData data, LocalDate filedOn) {
         LocalDate deadline = properties.claimDeadlineFor(data.dischargeDate().getYear());
         if (filedOn.isAfter(deadline)) {
-            throw new UnionAssistException(ErrorCode.CLAIM_TOO_LATE, "超过申请期限：" + day(data.dischargeDate())
+            throw new UnionAssistException(MedicalError.CLAIM_TOO_LATE, "超过申请期限：" + day(data.dischargeDate())
                     + "出院的理赔须在" + day(deadline) + "前提出，本申请提交于" + day(filedOn) + "，不予受理");
         }
     }
@@ -125,7 +125,7 @@ public class MedicalClaims {
                 data.dischargeDate(), CLOSED_UNPAID, self.getProcessInstanceId()).stream().findFirst()
                 .ifPresent(earlier -> {
                     String what = earlier.getClaimType() == ClaimType.INPATIENT ? "同一次住院" : "同一期间的门诊特殊病费用";
-                    throw new UnionAssistException(ErrorCode.OVERLAPPING_STAY, "该职工" + day(earlier.getAdmissionDate())
+                    throw new UnionAssistException(MedicalError.OVERLAPPING_STAY, "该职工" + day(earlier.getAdmissionDate())
                             + "至" + day(earlier.getDischargeDate()) + "的" + earlier.getClaimType().label()
                             + "已有理赔申请（案件号 " + earlier.getClaimNumber() + "，" + earlier.getStatus().label()
                             + "），" + what + "不能重复申请");
@@ -141,7 +141,7 @@ public class MedicalClaims {
     }
 
     private static UnionAssistException criticalAlreadyClaimed(int planYear) {
-        return new UnionAssistException(ErrorCode.CRITICAL_ILLNESS_ALREADY_CLAIMED,
+        return new UnionAssistException(MedicalError.CRITICAL_ILLNESS_ALREADY_CLAIMED,
                 "该职工" + planYear + "年度已申请过重大疾病互助（每个保障年度限一次），不予受理");
     }
 
@@ -156,14 +156,14 @@ public class MedicalClaims {
             return false;
         }
         if (type != claim.getClaimType() && !(type.criticalIllness() && claim.getClaimType().criticalIllness())) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "审核时只能调整重大疾病的轻症/重症等级，不能改变理赔类型");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "审核时只能调整重大疾病的轻症/重症等级，不能改变理赔类型");
         }
         if (selfPaid.compareTo(claim.getTotalCost()) > 0) {
-            throw new UnionAssistException(ErrorCode.CLAIM_AMOUNTS_INCONSISTENT,
+            throw new UnionAssistException(MedicalError.CLAIM_AMOUNTS_INCONSISTENT,
                     "核定的个人自付金额不能超过医疗总费用（" + claim.getTotalCost().toPlainString() + "元）");
         }
         if (reason == null || reason.isBlank()) {
-            throw new UnionAssistException(ErrorCode.CORRECTION_REASON_REQUIRED, "调整重大疾病等级或核定金额必须填写理由");
+            throw new UnionAssistException(MedicalError.CORRECTION_REASON_REQUIRED, "调整重大疾病等级或核定金额必须填写理由");
         }
         claim.corrected(type, selfPaid, reason.strip());
         propose(claim);
@@ -201,7 +201,7 @@ public class MedicalClaims {
 
     public MedicalClaim byProcessInstance(String processInstanceId) {
         return claims.findByProcessInstanceId(processInstanceId)
-                .orElseThrow(() -> new UnionAssistException(ErrorCode.CASE_NOT_FOUND, "找不到该理赔案件"));
+                .orElseThrow(() -> new UnionAssistException(CaseworkError.CASE_NOT_FOUND, "找不到该理赔案件"));
     }
 
     static String day(LocalDate date) {

@@ -1,8 +1,8 @@
 package org.unionassist.medical;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class Roster {
         }
         String[] cells = SEPARATOR.split(trimmed);
         if (cells.length < 2) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, source + "应为“姓名,身份证号”两列");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, source + "应为“姓名,身份证号”两列");
         }
         return new RosterEntry(cells[0].strip(), cells[1].strip(), source);
     }
@@ -67,7 +67,7 @@ public final class Roster {
         }
         SpinJsonNode list = raw instanceof SpinJsonNode node ? node : JSON(raw);
         if (!list.isArray()) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "参保名单格式不正确");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "参保名单格式不正确");
         }
         int row = 0;
         for (SpinJsonNode item : list.elements()) {

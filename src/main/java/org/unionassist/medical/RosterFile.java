@@ -1,12 +1,12 @@
 package org.unionassist.medical;
 
+import org.unionassist.casework.CaseworkError;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.io.IOException;
@@ -36,9 +36,9 @@ public final class RosterFile {
                 return Roster.lines(text, "上传名单");
             }
         } catch (IOException e) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "名单文件无法读取：请上传 Excel（.xlsx）或 CSV 文件");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件无法读取：请上传 Excel（.xlsx）或 CSV 文件");
         }
-        throw new UnionAssistException(ErrorCode.INVALID_INPUT, "名单文件只支持 Excel（.xlsx/.xls）或 CSV 格式");
+        throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件只支持 Excel（.xlsx/.xls）或 CSV 格式");
     }
 
     private static List<RosterEntry> excel(InputStream content) throws IOException {
@@ -59,7 +59,7 @@ public final class RosterFile {
                 }
             }
         } catch (org.apache.poi.EmptyFileException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "名单文件不是有效的 Excel 文件");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件不是有效的 Excel 文件");
         }
         return entries;
     }

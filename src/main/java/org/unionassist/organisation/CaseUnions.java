@@ -1,8 +1,8 @@
 package org.unionassist.organisation;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.util.List;
@@ -63,14 +63,14 @@ public class CaseUnions {
     /** The path of a new case: the initiator must be the caseworker of exactly one grassroots union. */
     public Path ofCaseworker(String initiator, String programme) {
         if (initiator == null) {
-            throw new UnionAssistException(ErrorCode.NOT_A_GRASSROOTS_CLERK, "无法确认经办人：请登录后再提交");
+            throw new UnionAssistException(CaseworkError.NOT_A_GRASSROOTS_CLERK, "无法确认经办人：请登录后再提交");
         }
         List<UnionMember> clerkships = members.rolesOf(initiator).stream()
                 .filter(m -> m.role() == Role.CLERK)
                 .filter(m -> jurisdiction.union(m.unionId()).getLevel() == UnionLevel.GRASSROOTS)
                 .toList();
         if (clerkships.size() != 1) {
-            throw new UnionAssistException(ErrorCode.NOT_A_GRASSROOTS_CLERK,
+            throw new UnionAssistException(CaseworkError.NOT_A_GRASSROOTS_CLERK,
                     programme + "只能由一个基层工会的经办人提交");
         }
         return of(clerkships.get(0).unionId());

@@ -1,12 +1,12 @@
 package org.unionassist.payment;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Jurisdiction;
@@ -48,7 +48,7 @@ public class DisbursementController {
         boolean cityStaff = roles.stream().anyMatch(m -> jurisdiction.union(m.unionId()).getLevel() == UnionLevel.CITY
                 && (m.role() == Role.CLERK || m.role() == Role.AUDITOR || m.role() == Role.CHAIR));
         if (!cityStaff) {
-            throw new UnionAssistException(ErrorCode.NOT_A_PAYER, "只有市总工会经办人、审批人和经审委员可以查看付款清单");
+            throw new UnionAssistException(PaymentError.NOT_A_PAYER, "只有市总工会经办人、审批人和经审委员可以查看付款清单");
         }
         return disbursements.all().stream().map(d -> view(d, PersonalData.maskBankCard(d.getBankCard()),
                 PersonalData.maskIdNumber(d.getPayeeIdNumber()))).toList();
@@ -59,17 +59,17 @@ public class DisbursementController {
         boolean payer = members.rolesOf(caller()).stream().anyMatch(m -> m.role() == Role.CLERK
                 && jurisdiction.union(m.unionId()).getLevel() == UnionLevel.CITY);
         if (!payer) {
-            throw new UnionAssistException(ErrorCode.NOT_A_PAYER, "只有市总工会经办人（付款人）可以查看完整银行卡号");
+            throw new UnionAssistException(PaymentError.NOT_A_PAYER, "只有市总工会经办人（付款人）可以查看完整银行卡号");
         }
         Disbursement d = repository.findById(id)
-                .orElseThrow(() -> new UnionAssistException(ErrorCode.CASE_NOT_FOUND, "找不到该笔付款"));
+                .orElseThrow(() -> new UnionAssistException(CaseworkError.CASE_NOT_FOUND, "找不到该笔付款"));
         return view(d, d.getBankCard(), PersonalData.maskIdNumber(d.getPayeeIdNumber()));
     }
 
     private String caller() {
         Authentication auth = identityService.getCurrentAuthentication();
         if (auth == null) {
-            throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, "请登录");
+            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "请登录");
         }
         return auth.getUserId();
     }

@@ -1,11 +1,11 @@
 package org.unionassist.web;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.util.Map;
@@ -16,11 +16,7 @@ public class ApiErrors {
 
     @ExceptionHandler(UnionAssistException.class)
     public ResponseEntity<Map<String, Object>> refused(UnionAssistException e) {
-        HttpStatus status = switch (e.errorCode()) {
-            case NOT_AUTHORIZED, NOT_A_PAYER -> HttpStatus.FORBIDDEN;
-            case CASE_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            default -> HttpStatus.BAD_REQUEST;
-        };
+        HttpStatus status = HttpStatus.valueOf(e.errorCode().httpStatus());
         return ResponseEntity.status(status).body(Map.of(
                 "type", e.errorCode().name(), "code", e.errorCode().code(), "message", e.getMessage()));
     }
@@ -28,7 +24,7 @@ public class ApiErrors {
     @ExceptionHandler(AuthorizationException.class)
     public ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
-                "type", ErrorCode.NOT_AUTHORIZED.name(), "code", ErrorCode.NOT_AUTHORIZED.code(),
+                "type", CaseworkError.NOT_AUTHORIZED.name(), "code", CaseworkError.NOT_AUTHORIZED.code(),
                 "message", "没有权限执行此操作"));
     }
 }

@@ -80,7 +80,7 @@ class MoneyAndPersonalDataTest {
     @Test
     void anAmountWithMoreThanTwoDecimalsIsRefusedInChinese() {
         UnionAssistException e = refusal(() -> Money.fromVariable("12.345", "年收入"));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_INPUT);
         assertThat(e.getCode()).isEqualTo(20001);
         assertThat(e.getMessage()).matches(CJK).contains("年收入").contains("两位小数");
     }
@@ -88,20 +88,20 @@ class MoneyAndPersonalDataTest {
     @Test
     void aNegativeAmountIsRefused() {
         UnionAssistException e = refusal(() -> Money.fromVariable(-1, "刚性支出"));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_INPUT);
         assertThat(e.getMessage()).contains("刚性支出").contains("负数");
     }
 
     @Test
     void aNegativeStringAmountIsRefused() {
         assertThat(refusal(() -> Money.fromVariable("-0.01", "刚性支出")).errorCode())
-                .isEqualTo(ErrorCode.INVALID_INPUT);
+                .isEqualTo(CaseworkError.INVALID_INPUT);
     }
 
     @Test
     void aMissingAmountIsRefused() {
         UnionAssistException e = refusal(() -> Money.fromVariable(null, "年收入"));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_INPUT);
         assertThat(e.getMessage()).isEqualTo("年收入不能为空");
     }
 
@@ -113,7 +113,7 @@ class MoneyAndPersonalDataTest {
     @Test
     void aNonNumericAmountIsRefused() {
         UnionAssistException e = refusal(() -> Money.fromVariable("一千元", "年收入"));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_INPUT);
         assertThat(e.getMessage()).contains("年收入").contains("金额数字");
     }
 
@@ -135,14 +135,14 @@ class MoneyAndPersonalDataTest {
     @Test
     void aFractionalCountIsRefused() {
         UnionAssistException e = refusal(() -> Money.countFromVariable("2.5", "家庭人口", 1));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_INPUT);
         assertThat(e.getMessage()).isEqualTo("家庭人口必须是整数");
     }
 
     @Test
     void aCountBelowTheMinimumIsRefused() {
         UnionAssistException e = refusal(() -> Money.countFromVariable(0, "家庭人口", 1));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_INPUT);
         assertThat(e.getMessage()).isEqualTo("家庭人口不能小于1");
     }
 
@@ -187,7 +187,7 @@ class MoneyAndPersonalDataTest {
 
         UnionAssistException e = refusal(() -> PersonalData.requireValidIdNumber(invalid, "申请人", TODAY));
 
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ID_NUMBER);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_ID_NUMBER);
         assertThat(e.getCode()).isEqualTo(20002);
         assertThat(e.getMessage())
                 .matches(CJK)
@@ -201,7 +201,7 @@ class MoneyAndPersonalDataTest {
     void aWrongLengthIsRefused() {
         String valid = idNumber("110105", LocalDate.of(1985, 3, 12), "123");
         UnionAssistException e = refusal(() -> PersonalData.requireValidIdNumber(valid.substring(0, 17), "申请人", TODAY));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ID_NUMBER);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_ID_NUMBER);
         assertThat(e.getMessage()).doesNotContain(valid.substring(0, 17));
     }
 
@@ -214,7 +214,7 @@ class MoneyAndPersonalDataTest {
         }
         String feb30 = first17 + CHECK_CODES.charAt(sum % 11);
         assertThat(refusal(() -> PersonalData.requireValidIdNumber(feb30, "申请人", TODAY)).errorCode())
-                .isEqualTo(ErrorCode.INVALID_ID_NUMBER);
+                .isEqualTo(CaseworkError.INVALID_ID_NUMBER);
     }
 
     @Test
@@ -224,7 +224,7 @@ class MoneyAndPersonalDataTest {
         UnionAssistException e = refusal(() ->
                 PersonalData.requireValidIdNumber(id, "配偶", LocalDate.of(2020, 1, 1)));
 
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ID_NUMBER);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_ID_NUMBER);
         assertThat(e.getMessage()).startsWith("配偶").contains("出生日期").doesNotContain(id);
     }
 
@@ -235,9 +235,9 @@ class MoneyAndPersonalDataTest {
         String farFuture = idNumber("110105", LocalDate.of(2099, 1, 1), "123");
 
         assertThat(refusal(() -> PersonalData.requireValidIdNumber(tomorrow, "申请人", today)).errorCode())
-                .isEqualTo(ErrorCode.INVALID_ID_NUMBER);
+                .isEqualTo(CaseworkError.INVALID_ID_NUMBER);
         assertThat(refusal(() -> PersonalData.requireValidIdNumber(farFuture, "申请人", today)).errorCode())
-                .isEqualTo(ErrorCode.INVALID_ID_NUMBER);
+                .isEqualTo(CaseworkError.INVALID_ID_NUMBER);
     }
 
     @Test
@@ -249,7 +249,7 @@ class MoneyAndPersonalDataTest {
     @Test
     void aMissingIdNumberIsRefused() {
         UnionAssistException e = refusal(() -> PersonalData.requireValidIdNumber(null, "申请人", TODAY));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ID_NUMBER);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_ID_NUMBER);
         assertThat(e.getMessage()).isEqualTo("申请人身份证号不能为空");
         assertThat(refusal(() -> PersonalData.requireValidIdNumber("   ", "申请人", TODAY)).getMessage())
                 .isEqualTo("申请人身份证号不能为空");
@@ -286,7 +286,7 @@ class MoneyAndPersonalDataTest {
     @Test
     void aBankCardWithLettersIsRefused() {
         UnionAssistException e = refusal(() -> PersonalData.requireValidBankCard("6222 0212 3456 78AB"));
-        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_BANK_CARD);
+        assertThat(e.errorCode()).isEqualTo(CaseworkError.INVALID_BANK_CARD);
         assertThat(e.getCode()).isEqualTo(20003);
         assertThat(e.getMessage()).matches(CJK);
     }
@@ -294,11 +294,11 @@ class MoneyAndPersonalDataTest {
     @Test
     void aBankCardTooShortOrTooLongIsRefused() {
         assertThat(refusal(() -> PersonalData.requireValidBankCard("62220212345")).errorCode())
-                .isEqualTo(ErrorCode.INVALID_BANK_CARD);
+                .isEqualTo(CaseworkError.INVALID_BANK_CARD);
         assertThat(refusal(() -> PersonalData.requireValidBankCard("62220212345678901234")).errorCode())
-                .isEqualTo(ErrorCode.INVALID_BANK_CARD);
+                .isEqualTo(CaseworkError.INVALID_BANK_CARD);
         assertThat(refusal(() -> PersonalData.requireValidBankCard(null)).errorCode())
-                .isEqualTo(ErrorCode.INVALID_BANK_CARD);
+                .isEqualTo(CaseworkError.INVALID_BANK_CARD);
     }
 
     @Test

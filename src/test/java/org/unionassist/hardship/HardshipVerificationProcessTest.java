@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
@@ -401,7 +400,7 @@ class HardshipVerificationProcessTest {
         assertThatThrownBy(() -> driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(id)))
                 .isInstanceOf(UnionAssistException.class).hasMessageContaining("正在办理")
                 .satisfies(e -> assertThat(((UnionAssistException) e).errorCode())
-                        .isEqualTo(ErrorCode.HOUSEHOLD_CASE_IN_PROGRESS));
+                        .isEqualTo(HardshipError.HOUSEHOLD_CASE_IN_PROGRESS));
     }
 
     private static LocalDate shanghaiDay(Date date) {

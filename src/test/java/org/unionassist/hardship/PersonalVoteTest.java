@@ -1,5 +1,6 @@
 package org.unionassist.hardship;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.support.CaseDriver;
@@ -81,11 +81,11 @@ class PersonalVoteTest {
         assertThatThrownBy(() -> driver.asDo("eaststeel.rep3", () -> driver.tasks().setAssignee(id, null)))
                 .isInstanceOf(UnionAssistException.class)
                 .hasMessageContaining("只能由被选定的成员本人办理")
-                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(ErrorCode.VOTE_NOT_YOURS));
+                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(CaseworkError.VOTE_NOT_YOURS));
         assertThatThrownBy(() -> driver.asDo("eaststeel.rep3",
                 () -> driver.tasks().delegateTask(id, "eaststeel.rep4")))
                 .isInstanceOf(UnionAssistException.class)
-                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(ErrorCode.VOTE_NOT_YOURS));
+                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(CaseworkError.VOTE_NOT_YOURS));
         assertThat(assigneeOf(id)).isEqualTo("eaststeel.rep3");
     }
 
@@ -94,7 +94,7 @@ class PersonalVoteTest {
         assertThatThrownBy(() -> driver.asDo("admin", () -> driver.tasks().setAssignee(rep3Vote.getId(),
                 "eaststeel.rep4")))
                 .isInstanceOf(UnionAssistException.class)
-                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(ErrorCode.VOTE_NOT_YOURS));
+                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(CaseworkError.VOTE_NOT_YOURS));
         assertThat(assigneeOf(rep3Vote.getId())).isEqualTo("eaststeel.rep3");
     }
 

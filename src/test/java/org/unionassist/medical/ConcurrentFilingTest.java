@@ -3,7 +3,6 @@ package org.unionassist.medical;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
@@ -65,6 +64,6 @@ class ConcurrentFilingTest {
 
         assertThat(claims.findAll()).filteredOn(c -> c.getIdNumber().equals(member)).hasSize(1);
         assertThat(refusals).singleElement().isInstanceOfSatisfying(UnionAssistException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.OVERLAPPING_STAY));
+                e -> assertThat(e.errorCode()).isEqualTo(MedicalError.OVERLAPPING_STAY));
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignOff;
@@ -141,7 +140,7 @@ class MedicalAidClaimProcessTest {
                 .isInstanceOf(UnionAssistException.class)
                 .hasMessageContaining("2026年1月20日在免责期内")
                 .hasMessageContaining("参保起始日2026年1月5日起30天（至2026年2月3日）")
-                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(ErrorCode.IN_WAITING_PERIOD));
+                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(MedicalError.IN_WAITING_PERIOD));
 
         assertThat(claims.count()).isEqualTo(claimsBefore);
         assertThat(signOffs.count()).isEqualTo(signOffsBefore);
@@ -262,7 +261,7 @@ class MedicalAidClaimProcessTest {
 
     private static void isOverlappingStay(Throwable refusal) {
         assertThat(refusal).isInstanceOf(UnionAssistException.class);
-        assertThat(((UnionAssistException) refusal).errorCode()).isEqualTo(ErrorCode.OVERLAPPING_STAY);
+        assertThat(((UnionAssistException) refusal).errorCode()).isEqualTo(MedicalError.OVERLAPPING_STAY);
         assertThat(((UnionAssistException) refusal).getCode()).isEqualTo(20058);
     }
 

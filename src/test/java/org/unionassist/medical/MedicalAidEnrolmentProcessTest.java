@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.SignOff;
 import org.unionassist.casework.signoff.SignOffRepository;
@@ -93,7 +92,7 @@ class MedicalAidEnrolmentProcessTest {
         assertThatThrownBy(() -> medical.start("eaststreet.clerk", ENROLMENT, enrolmentForm(2027, "王芳", id)))
                 .isInstanceOf(UnionAssistException.class)
                 .hasMessageContaining("已在2027年度参保名单CB2027")
-                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(ErrorCode.ALREADY_ENROLLED));
+                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(MedicalError.ALREADY_ENROLLED));
         assertThat(enrolments.count()).isEqualTo(before);
     }
 

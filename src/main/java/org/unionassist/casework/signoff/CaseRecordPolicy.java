@@ -1,8 +1,8 @@
 package org.unionassist.casework.signoff;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.util.Map;
@@ -34,7 +34,7 @@ public interface CaseRecordPolicy {
     static void requireUnchanged(DelegateTask task, Map<String, String> expected, String refusal) {
         expected.forEach((variable, value) -> {
             if (!Objects.equals(Objects.toString(task.getVariable(variable), null), value)) {
-                throw new UnionAssistException(ErrorCode.NOT_AUTHORIZED, refusal);
+                throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, refusal);
             }
         });
     }

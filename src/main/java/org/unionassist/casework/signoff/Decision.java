@@ -1,6 +1,6 @@
 package org.unionassist.casework.signoff;
 
-import org.unionassist.casework.ErrorCode;
+import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 
 /**
@@ -50,13 +50,13 @@ public enum Decision {
 
     public static Decision fromCode(Object raw) {
         if (raw == null || raw.toString().isBlank()) {
-            throw new UnionAssistException(ErrorCode.DECISION_MISSING, "请选择审批结论");
+            throw new UnionAssistException(CaseworkError.DECISION_MISSING, "请选择审批结论");
         }
         for (Decision d : values()) {
             if (d.code.equals(raw.toString())) {
                 return d;
             }
         }
-        throw new UnionAssistException(ErrorCode.DECISION_NOT_ALLOWED, "无法识别的审批结论：" + raw);
+        throw new UnionAssistException(CaseworkError.DECISION_NOT_ALLOWED, "无法识别的审批结论：" + raw);
     }
 }

@@ -1,9 +1,9 @@
 package org.unionassist.casework.signoff;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 
 import java.util.Objects;
@@ -30,7 +30,7 @@ public class PersonalTask implements TaskListener {
             // the assignment made when the task is created: this member is the one who votes
             task.setVariableLocal(SIGNER, task.getAssignee());
         } else if (!Objects.equals(signer, task.getAssignee())) {
-            throw new UnionAssistException(ErrorCode.VOTE_NOT_YOURS,
+            throw new UnionAssistException(CaseworkError.VOTE_NOT_YOURS,
                     "「" + task.getName() + "」只能由被选定的成员本人办理，不能认领、转交或取消认领");
         }
     }

@@ -1,11 +1,11 @@
 package org.unionassist.casework.signoff;
 
+import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.ErrorCode;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Role;
@@ -42,16 +42,16 @@ public class SignOffRecorder implements TaskListener {
         StepRules step = StepRules.of(task);
         Decision decision = Decision.fromCode(task.getVariable(DECISION));
         if (!step.decisions().contains(decision)) {
-            throw new UnionAssistException(ErrorCode.DECISION_NOT_ALLOWED,
+            throw new UnionAssistException(CaseworkError.DECISION_NOT_ALLOWED,
                     "「" + step.stepName() + "」只能选择：" + step.allowedLabels());
         }
         String opinion = opinionOf(task);
         if (decision.opinionRequired() && opinion == null) {
-            throw new UnionAssistException(ErrorCode.OPINION_REQUIRED,
+            throw new UnionAssistException(CaseworkError.OPINION_REQUIRED,
                     "选择「" + decision.label() + "」时必须填写意见");
         }
         if (step.vote() && !actorId.equals(PersonalTask.signerOf(task))) {
-            throw new UnionAssistException(ErrorCode.NOT_ASSIGNED_VOTER, "只有被选定的评议小组成员本人可以表决");
+            throw new UnionAssistException(CaseworkError.NOT_ASSIGNED_VOTER, "只有被选定的评议小组成员本人可以表决");
         }
         CaseRecordPolicy policy = policyFor(task);
         policy.verifyUntouched(task);
@@ -104,7 +104,7 @@ public class SignOffRecorder implements TaskListener {
     static String currentUser(DelegateTask task) {
         Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (auth == null || auth.getUserId() == null) {
-            throw new UnionAssistException(ErrorCode.SIGNER_UNKNOWN, "无法确认签署人：请登录后再办理");
+            throw new UnionAssistException(CaseworkError.SIGNER_UNKNOWN, "无法确认签署人：请登录后再办理");
         }
         return auth.getUserId();
     }
@@ -116,7 +116,7 @@ public class SignOffRecorder implements TaskListener {
         }
         String opinion = raw.toString().strip();
         if (opinion.length() > MAX_OPINION) {
-            throw new UnionAssistException(ErrorCode.INVALID_INPUT, "意见不能超过" + MAX_OPINION + "字");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "意见不能超过" + MAX_OPINION + "字");
         }
         return opinion;
     }
