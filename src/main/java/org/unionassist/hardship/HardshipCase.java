@@ -1,6 +1,9 @@
 package org.unionassist.hardship;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.unionassist.casework.CaseHeader;
+import org.unionassist.casework.CaseRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,17 +25,14 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "ua_hardship_case")
-public class HardshipCase {
+public class HardshipCase implements CaseRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "case_number", unique = true, length = 32)
-    private String caseNumber;
-
-    @Column(name = "process_instance_id", nullable = false, unique = true, length = 64)
-    private String processInstanceId;
+    @Embedded
+    private CaseHeader header;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "household_id")
@@ -40,15 +40,6 @@ public class HardshipCase {
 
     @Column(name = "active_household_id", unique = true)
     private Long activeHouseholdId;
-
-    @Column(name = "grassroots_union_id", nullable = false, length = 32)
-    private String grassrootsUnionId;
-
-    @Column(name = "district_union_id", nullable = false, length = 32)
-    private String districtUnionId;
-
-    @Column(name = "city_union_id", nullable = false, length = 32)
-    private String cityUnionId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -99,8 +90,6 @@ public class HardshipCase {
     @Column(name = "district_decided", nullable = false)
     private boolean districtDecided;
 
-    @Column(name = "submitted_on", nullable = false)
-    private LocalDate submittedOn;
     @Column(name = "closed_on")
     private LocalDate closedOn;
     @Column(name = "closing_reason", length = 2000)
@@ -114,18 +103,10 @@ public class HardshipCase {
 
     HardshipCase(String processInstanceId, Household household, String grassrootsUnionId, String districtUnionId,
                  String cityUnionId, LocalDate submittedOn) {
-        this.processInstanceId = processInstanceId;
+        this.header = new CaseHeader(processInstanceId, grassrootsUnionId, districtUnionId, cityUnionId, submittedOn);
         this.household = household;
         this.activeHouseholdId = household.getId();
-        this.grassrootsUnionId = grassrootsUnionId;
-        this.districtUnionId = districtUnionId;
-        this.cityUnionId = cityUnionId;
-        this.submittedOn = submittedOn;
         this.status = CaseStatus.IN_PROGRESS;
-    }
-
-    void assignNumber(String number) {
-        this.caseNumber = number;
     }
 
     void updateFigures(HouseholdFigures f, String bankCard) {
@@ -179,12 +160,9 @@ public class HardshipCase {
     }
 
     public Long getId() { return id; }
-    public String getCaseNumber() { return caseNumber; }
-    public String getProcessInstanceId() { return processInstanceId; }
+    @Override
+    public CaseHeader header() { return header; }
     public Household getHousehold() { return household; }
-    public String getGrassrootsUnionId() { return grassrootsUnionId; }
-    public String getDistrictUnionId() { return districtUnionId; }
-    public String getCityUnionId() { return cityUnionId; }
     public CaseStatus getStatus() { return status; }
     public BigDecimal getPerCapitaMonthlyIncome() { return perCapitaMonthlyIncome; }
     public BigDecimal getMinimumLivingStandard() { return minimumLivingStandard; }
@@ -194,7 +172,6 @@ public class HardshipCase {
     public String getCategoryOverrideReason() { return categoryOverrideReason; }
     public String getCivilAffairsCheck() { return civilAffairsCheck; }
     public boolean isDistrictDecided() { return districtDecided; }
-    public LocalDate getSubmittedOn() { return submittedOn; }
     public LocalDate getClosedOn() { return closedOn; }
     public String getClosingReason() { return closingReason; }
     public String getBankCard() { return bankCard; }

@@ -1,12 +1,10 @@
 package org.unionassist.hardship;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.unionassist.casework.CaseRecordRepository;
 
 import java.util.Optional;
 
-public interface HardshipCaseRepository extends JpaRepository<HardshipCase, Long> {
-
-    Optional<HardshipCase> findByProcessInstanceId(String processInstanceId);
+public interface HardshipCaseRepository extends CaseRecordRepository<HardshipCase> {
 
     Optional<HardshipCase> findByActiveHouseholdId(Long householdId);
 }

@@ -53,7 +53,7 @@ public class HardshipCases {
         try {
             HardshipCase saved = cases.saveAndFlush(existing);
             if (saved.getCaseNumber() == null) {
-                saved.assignNumber("KN%d%06d".formatted(today.getYear(), saved.getId()));
+                saved.header().assignNumber("KN%d%06d".formatted(today.getYear(), saved.getId()));
             }
             return saved;
         } catch (DataIntegrityViolationException raceLost) {

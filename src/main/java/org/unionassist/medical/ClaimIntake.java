@@ -33,7 +33,7 @@ public class ClaimIntake implements JavaDelegate {
         CaseUnions.Path path = caseUnions.of(execution, PROGRAMME);
         MedicalClaim claim = claims.file(execution.getProcessInstanceId(), data, path.grassroots(), path.district(),
                 path.city(), clock.today());
-        caseUnions.open(execution, path, PROGRAMME, claim.getClaimNumber());
+        caseUnions.open(execution, path, PROGRAMME, claim.getCaseNumber());
         ClaimVariables.publish(execution, claim);
     }
 }

@@ -41,7 +41,7 @@ public class ClaimOutcome {
                     "该职工本年度赔付已达年度封顶，本案核定赔付为0元，不能同意：请选择不予赔付并说明理由");
         }
         Disbursement paid = disbursements.payOnce(new PaymentOrder(claim.getProcessInstanceId(),
-                AuditTrail.processKeyOf(execution), claim.getClaimNumber(), claim.getMemberName(),
+                AuditTrail.processKeyOf(execution), claim.getCaseNumber(), claim.getMemberName(),
                 claim.getIdNumber(), claim.getBankCard(), settled.payout(), claim.getGrassrootsUnionId()));
         ClaimVariables.publish(execution, claim);
         execution.setVariable("disbursementId", paid.getId());

@@ -44,7 +44,7 @@ public class ClaimRecords implements CaseRecordPolicy {
         expected.put("grassrootsUnion", c.getGrassrootsUnionId());
         expected.put("districtUnion", c.getDistrictUnionId());
         expected.put("cityUnion", c.getCityUnionId());
-        expected.put("caseNumber", c.getClaimNumber());
+        expected.put("caseNumber", c.getCaseNumber());
         expected.put("approvalLevel", c.getApprovalLevel().code());
         expected.put("proposedPayout", c.getProposedPayout().toPlainString());
         CaseRecordPolicy.requireUnchanged(task, expected, "理赔案件的归属单位、编号、拟赔付金额和审批层级不能在办理时直接修改");

@@ -17,7 +17,7 @@ final class ClaimVariables {
 
     static void publish(VariableScope scope, MedicalClaim c) {
         Membership m = c.getMembership();
-        scope.setVariable("caseNumber", c.getClaimNumber());
+        scope.setVariable("caseNumber", c.getCaseNumber());
         scope.setVariable("applicantName", c.getMemberName());
         scope.setVariable("memberIdMasked", PersonalData.maskIdNumber(c.getIdNumber()));
         scope.setVariable("bankCardMasked", PersonalData.maskBankCard(c.getBankCard()));
@@ -43,7 +43,7 @@ final class ClaimVariables {
     /** What an auditor keeps with each sign-off. The diagnosis stays out; ID and card are masked. */
     static Map<String, Object> snapshot(MedicalClaim c) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("claimNumber", c.getClaimNumber());
+        s.put("claimNumber", c.getCaseNumber());
         s.put("memberName", c.getMemberName());
         s.put("memberIdMasked", PersonalData.maskIdNumber(c.getIdNumber()));
         s.put("planYear", c.getPlanYear());

@@ -1,7 +1,11 @@
 package org.unionassist.medical;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.unionassist.casework.CaseHeader;
+import org.unionassist.casework.CaseRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,7 +24,7 @@ import java.util.List;
 /** A grassroots union's list of workers enrolled for one plan year, confirmed by the district. */
 @Entity
 @Table(name = "ua_medical_enrolment")
-public class Enrolment {
+public class Enrolment implements CaseRecord {
 
     public enum Status {
         SUBMITTED("待区总工会确认"), CONFIRMED("已确认生效"), REJECTED("未通过"), WITHDRAWN("已撤回");
@@ -40,23 +44,12 @@ public class Enrolment {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "enrolment_number", unique = true, length = 32)
-    private String enrolmentNumber;
-
-    @Column(name = "process_instance_id", nullable = false, unique = true, length = 64)
-    private String processInstanceId;
+    @Embedded
+    @AttributeOverride(name = "caseNumber", column = @Column(name = "enrolment_number", unique = true, length = 32))
+    private CaseHeader header;
 
     @Column(name = "plan_year", nullable = false)
     private int planYear;
-
-    @Column(name = "grassroots_union_id", nullable = false, length = 32)
-    private String grassrootsUnionId;
-
-    @Column(name = "district_union_id", nullable = false, length = 32)
-    private String districtUnionId;
-
-    @Column(name = "city_union_id", nullable = false, length = 32)
-    private String cityUnionId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -67,9 +60,6 @@ public class Enrolment {
 
     @Column(name = "fee_total", nullable = false, precision = 14, scale = 2)
     private BigDecimal feeTotal;
-
-    @Column(name = "submitted_on", nullable = false)
-    private LocalDate submittedOn;
 
     @Column(name = "confirmed_on")
     private LocalDate confirmedOn;
@@ -83,18 +73,10 @@ public class Enrolment {
 
     Enrolment(String processInstanceId, int planYear, String grassrootsUnionId, String districtUnionId,
               String cityUnionId, LocalDate submittedOn) {
-        this.processInstanceId = processInstanceId;
+        this.header = new CaseHeader(processInstanceId, grassrootsUnionId, districtUnionId, cityUnionId, submittedOn);
         this.planYear = planYear;
-        this.grassrootsUnionId = grassrootsUnionId;
-        this.districtUnionId = districtUnionId;
-        this.cityUnionId = cityUnionId;
-        this.submittedOn = submittedOn;
         this.status = Status.SUBMITTED;
         this.feeTotal = BigDecimal.ZERO.setScale(2);
-    }
-
-    void assignNumber(String number) {
-        this.enrolmentNumber = number;
     }
 
     /** A corrected list replaces the earlier one; the earlier rows stay, cancelled, as a record of the correction. */
@@ -122,16 +104,12 @@ public class Enrolment {
     }
 
     public Long getId() { return id; }
-    public String getEnrolmentNumber() { return enrolmentNumber; }
-    public String getProcessInstanceId() { return processInstanceId; }
+    @Override
+    public CaseHeader header() { return header; }
     public int getPlanYear() { return planYear; }
-    public String getGrassrootsUnionId() { return grassrootsUnionId; }
-    public String getDistrictUnionId() { return districtUnionId; }
-    public String getCityUnionId() { return cityUnionId; }
     public Status getStatus() { return status; }
     public int getMemberCount() { return memberCount; }
     public BigDecimal getFeeTotal() { return feeTotal; }
-    public LocalDate getSubmittedOn() { return submittedOn; }
     public LocalDate getConfirmedOn() { return confirmedOn; }
     public List<Membership> getMemberships() { return memberships; }
 }

@@ -57,7 +57,7 @@ public class EnrolmentController {
                 .putValue("rosterFileName", file.getOriginalFilename())
                 .putValueTyped("rosterUpload", SpinValues.jsonValue(JSON(rows)).create()));
         Enrolment enrolment = enrolments.findByProcessInstanceId(started.getId()).orElseThrow();
-        return Map.of("processInstanceId", started.getId(), "enrolmentNumber", enrolment.getEnrolmentNumber(),
+        return Map.of("processInstanceId", started.getId(), "enrolmentNumber", enrolment.getCaseNumber(),
                 "memberCount", enrolment.getMemberCount(), "feeTotal", enrolment.getFeeTotal().toPlainString());
     }
 }

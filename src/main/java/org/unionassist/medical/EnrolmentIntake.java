@@ -32,7 +32,7 @@ public class EnrolmentIntake implements JavaDelegate {
         CaseUnions.Path path = caseUnions.of(execution, PROGRAMME);
         Enrolment enrolment = enrolments.register(execution.getProcessInstanceId(), planYear,
                 Roster.from(execution), path.grassroots(), path.district(), path.city(), clock.today());
-        caseUnions.open(execution, path, PROGRAMME, enrolment.getEnrolmentNumber());
+        caseUnions.open(execution, path, PROGRAMME, enrolment.getCaseNumber());
         EnrolmentVariables.publish(execution, enrolment);
     }
 }

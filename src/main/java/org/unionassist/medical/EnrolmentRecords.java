@@ -30,7 +30,7 @@ public class EnrolmentRecords implements CaseRecordPolicy {
     public void verifyUntouched(DelegateTask task) {
         Enrolment e = enrolments.byProcessInstance(task.getProcessInstanceId());
         CaseRecordPolicy.requireUnchanged(task, Map.of("grassrootsUnion", e.getGrassrootsUnionId(),
-                "districtUnion", e.getDistrictUnionId(), "caseNumber", e.getEnrolmentNumber()),
+                "districtUnion", e.getDistrictUnionId(), "caseNumber", e.getCaseNumber()),
                 "参保名单的归属单位和编号不能在办理时直接修改");
     }
 

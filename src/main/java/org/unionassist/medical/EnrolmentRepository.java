@@ -1,10 +1,6 @@
 package org.unionassist.medical;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.unionassist.casework.CaseRecordRepository;
 
-import java.util.Optional;
-
-public interface EnrolmentRepository extends JpaRepository<Enrolment, Long> {
-
-    Optional<Enrolment> findByProcessInstanceId(String processInstanceId);
+public interface EnrolmentRepository extends CaseRecordRepository<Enrolment> {
 }

@@ -16,7 +16,7 @@ final class EnrolmentVariables {
 
     static void publish(VariableScope scope, Enrolment e) {
         List<Membership> listed = current(e);
-        scope.setVariable("caseNumber", e.getEnrolmentNumber());
+        scope.setVariable("caseNumber", e.getCaseNumber());
         // a list has no applicant: Tasklist cards show it under 名单
         scope.setVariable("rosterTitle", e.getPlanYear() + "年度参保名单（" + e.getMemberCount() + "人）");
         scope.setVariable("planYearShown", String.valueOf(e.getPlanYear()));
@@ -39,7 +39,7 @@ final class EnrolmentVariables {
 
     static Map<String, Object> snapshot(Enrolment e) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("enrolmentNumber", e.getEnrolmentNumber());
+        s.put("enrolmentNumber", e.getCaseNumber());
         s.put("planYear", e.getPlanYear());
         s.put("memberCount", e.getMemberCount());
         s.put("feeTotal", e.getFeeTotal());

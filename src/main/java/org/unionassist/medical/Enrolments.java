@@ -65,8 +65,8 @@ public class Enrolments {
         }
         try {
             Enrolment saved = enrolments.saveAndFlush(enrolment);
-            if (saved.getEnrolmentNumber() == null) {
-                saved.assignNumber("CB%d%06d".formatted(planYear, saved.getId()));
+            if (saved.getCaseNumber() == null) {
+                saved.header().assignNumber("CB%d%06d".formatted(planYear, saved.getId()));
             }
             return saved;
         } catch (DataIntegrityViolationException raceLost) {
@@ -79,7 +79,7 @@ public class Enrolments {
         memberships.findByEnrolledKey(Membership.keyOf(id, planYear)).ifPresent(existing -> {
             throw new UnionAssistException(MedicalError.ALREADY_ENROLLED,
                     name + "（" + PersonalData.maskIdNumber(id) + "）已在" + planYear + "年度参保名单"
-                            + existing.getEnrolment().getEnrolmentNumber() + "中，同一保障年度不能重复参保");
+                            + existing.getEnrolment().getCaseNumber() + "中，同一保障年度不能重复参保");
         });
     }
 

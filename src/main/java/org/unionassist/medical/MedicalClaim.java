@@ -1,6 +1,10 @@
 package org.unionassist.medical;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.unionassist.casework.CaseHeader;
+import org.unionassist.casework.CaseRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +25,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "ua_medical_claim")
-public class MedicalClaim {
+public class MedicalClaim implements CaseRecord {
 
     public enum Status {
         IN_REVIEW("审核中"), APPROVED("已核准"), REJECTED("不予赔付"), WITHDRAWN("已撤回");
@@ -41,11 +45,10 @@ public class MedicalClaim {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "claim_number", unique = true, length = 32)
-    private String claimNumber;
-
-    @Column(name = "process_instance_id", nullable = false, unique = true, length = 64)
-    private String processInstanceId;
+    @Embedded
+    @AttributeOverride(name = "caseNumber", column = @Column(name = "claim_number", unique = true, length = 32))
+    @AttributeOverride(name = "submittedOn", column = @Column(name = "filed_on", nullable = false))
+    private CaseHeader header;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "membership_id")
@@ -59,15 +62,6 @@ public class MedicalClaim {
 
     @Column(name = "id_number", nullable = false, length = 18)
     private String idNumber;
-
-    @Column(name = "grassroots_union_id", nullable = false, length = 32)
-    private String grassrootsUnionId;
-
-    @Column(name = "district_union_id", nullable = false, length = 32)
-    private String districtUnionId;
-
-    @Column(name = "city_union_id", nullable = false, length = 32)
-    private String cityUnionId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "claim_type", nullable = false, length = 20)
@@ -117,9 +111,6 @@ public class MedicalClaim {
     @Column(name = "approved_payout", precision = 14, scale = 2)
     private BigDecimal approvedPayout;
 
-    @Column(name = "filed_on", nullable = false)
-    private LocalDate filedOn;
-
     @Column(name = "decided_on")
     private LocalDate decidedOn;
 
@@ -131,20 +122,13 @@ public class MedicalClaim {
 
     MedicalClaim(String processInstanceId, Membership membership, String districtUnionId, String cityUnionId,
                  LocalDate filedOn) {
-        this.processInstanceId = processInstanceId;
+        this.header = new CaseHeader(processInstanceId, membership.getGrassrootsUnionId(), districtUnionId,
+                cityUnionId, filedOn);
         this.membership = membership;
         this.planYear = membership.getPlanYear();
         this.memberName = membership.getWorkerName();
         this.idNumber = membership.getIdNumber();
-        this.grassrootsUnionId = membership.getGrassrootsUnionId();
-        this.districtUnionId = districtUnionId;
-        this.cityUnionId = cityUnionId;
-        this.filedOn = filedOn;
         this.status = Status.IN_REVIEW;
-    }
-
-    void assignNumber(String number) {
-        this.claimNumber = number;
     }
 
     void update(ClaimData data, Membership membership) {
@@ -189,15 +173,12 @@ public class MedicalClaim {
     }
 
     public Long getId() { return id; }
-    public String getClaimNumber() { return claimNumber; }
-    public String getProcessInstanceId() { return processInstanceId; }
+    @Override
+    public CaseHeader header() { return header; }
     public Membership getMembership() { return membership; }
     public int getPlanYear() { return planYear; }
     public String getMemberName() { return memberName; }
     public String getIdNumber() { return idNumber; }
-    public String getGrassrootsUnionId() { return grassrootsUnionId; }
-    public String getDistrictUnionId() { return districtUnionId; }
-    public String getCityUnionId() { return cityUnionId; }
     public ClaimType getClaimType() { return claimType; }
     public LocalDate getAdmissionDate() { return admissionDate; }
     public LocalDate getDischargeDate() { return dischargeDate; }
@@ -213,6 +194,5 @@ public class MedicalClaim {
     public ApprovalLevel getApprovalLevel() { return approvalLevel; }
     public String getCorrectionReason() { return correctionReason; }
     public BigDecimal getApprovedPayout() { return approvedPayout; }
-    public LocalDate getFiledOn() { return filedOn; }
     public LocalDate getDecidedOn() { return decidedOn; }
 }

@@ -1,6 +1,6 @@
 package org.unionassist.medical;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.unionassist.casework.CaseRecordRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -9,9 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-public interface MedicalClaimRepository extends JpaRepository<MedicalClaim, Long> {
-
-    Optional<MedicalClaim> findByProcessInstanceId(String processInstanceId);
+public interface MedicalClaimRepository extends CaseRecordRepository<MedicalClaim> {
 
     Optional<MedicalClaim> findByCriticalKey(String criticalKey);
 
@@ -23,7 +21,7 @@ public interface MedicalClaimRepository extends JpaRepository<MedicalClaim, Long
             select c from MedicalClaim c
             where c.idNumber = :idNumber and c.claimType = :type and c.status not in :ignored
               and c.admissionDate <= :discharge and c.dischargeDate >= :admission
-              and c.processInstanceId <> :processInstanceId
+              and c.header.processInstanceId <> :processInstanceId
             order by c.admissionDate, c.id""")
     List<MedicalClaim> findOverlappingStays(@Param("idNumber") String idNumber, @Param("type") ClaimType type,
                                             @Param("admission") LocalDate admission,

@@ -52,7 +52,7 @@ public class MedicalClaims {
     public MedicalClaim file(String processInstanceId, ClaimData data, Union grassroots, Union district, Union city,
                              LocalDate today) {
         MedicalClaim claim = claims.findByProcessInstanceId(processInstanceId).orElse(null);
-        LocalDate filedOn = claim == null ? today : claim.getFiledOn();
+        LocalDate filedOn = claim == null ? today : claim.getSubmittedOn();
         Membership membership = coveringMembership(data, grassroots);
         refuseIfLate(data, filedOn);
         if (claim == null) {
@@ -68,8 +68,8 @@ public class MedicalClaims {
         propose(claim);
         try {
             MedicalClaim saved = claims.saveAndFlush(claim);
-            if (saved.getClaimNumber() == null) {
-                saved.assignNumber("YL%d%06d".formatted(today.getYear(), saved.getId()));
+            if (saved.getCaseNumber() == null) {
+                saved.header().assignNumber("YL%d%06d".formatted(today.getYear(), saved.getId()));
             }
             return saved;
         } catch (DataIntegrityViolationException raceLost) {
@@ -127,7 +127,7 @@ public class MedicalClaims {
                     String what = earlier.getClaimType() == ClaimType.INPATIENT ? "同一次住院" : "同一期间的门诊特殊病费用";
                     throw new UnionAssistException(MedicalError.OVERLAPPING_STAY, "该职工" + day(earlier.getAdmissionDate())
                             + "至" + day(earlier.getDischargeDate()) + "的" + earlier.getClaimType().label()
-                            + "已有理赔申请（案件号 " + earlier.getClaimNumber() + "，" + earlier.getStatus().label()
+                            + "已有理赔申请（案件号 " + earlier.getCaseNumber() + "，" + earlier.getStatus().label()
                             + "），" + what + "不能重复申请");
                 });
     }

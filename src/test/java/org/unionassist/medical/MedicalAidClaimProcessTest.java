@@ -83,7 +83,7 @@ class MedicalAidClaimProcessTest {
         Disbursement paid = disbursements.findByProcessInstanceId(pi.getId()).orElseThrow();
         assertThat(paid.getAmount()).isEqualByComparingTo("3200.00");
         assertThat(paid.getBankCard()).isEqualTo("6222020200112233445");
-        assertThat(paid.getCaseNumber()).isEqualTo(claim.getClaimNumber()).startsWith("YL2026");
+        assertThat(paid.getCaseNumber()).isEqualTo(claim.getCaseNumber()).startsWith("YL2026");
 
         List<SignOff> trail = signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId());
         assertThat(trail).extracting(SignOff::getStepId)
@@ -180,7 +180,7 @@ class MedicalAidClaimProcessTest {
     void refusesASecondClaimForTheSameStay() {
         ProcessInstance first = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000));
         approvedAtDistrict(first);
-        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getClaimNumber();
+        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getCaseNumber();
         long instancesBefore = driver.runtime().createProcessInstanceQuery()
                 .processDefinitionKey(MedicalAidDriver.CLAIM).count();
 
@@ -190,7 +190,7 @@ class MedicalAidClaimProcessTest {
                 .satisfies(MedicalAidClaimProcessTest::isOverlappingStay);
 
         assertThat(claims.findAll()).filteredOn(c -> c.getIdNumber().equals(member))
-                .extracting(MedicalClaim::getClaimNumber).containsExactly(earlier);
+                .extracting(MedicalClaim::getCaseNumber).containsExactly(earlier);
         assertThat(disbursements.findAll()).filteredOn(d -> d.getPayeeIdNumber().equals(member))
                 .extracting(Disbursement::getCaseNumber).containsExactly(earlier);
         assertThat(driver.runtime().createProcessInstanceQuery().processDefinitionKey(MedicalAidDriver.CLAIM).count())
@@ -202,7 +202,7 @@ class MedicalAidClaimProcessTest {
         ProcessInstance first = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 5000));
         driver.complete(first, "documentCheck", "eaststeel.clerk", decisionOf("return", "请补交出院小结"));
         assertThat(first).isWaitingAt("claimSupplement");
-        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getClaimNumber();
+        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getCaseNumber();
 
         // admitted again on the day of the first stay's discharge: the stays share that day
         assertThatThrownBy(() -> medical.fileClaim("eaststeel.clerk", claimForm(member, "inpatient",
@@ -248,7 +248,7 @@ class MedicalAidClaimProcessTest {
     void refusesASpecialOutpatientClaimForATreatmentPeriodAlreadyClaimed() {
         ProcessInstance first = medical.fileClaim("eaststeel.clerk", claimForm(member, "specialOutpatient",
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 14), 5000, 2000, 3000));
-        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getClaimNumber();
+        String earlier = claims.findByProcessInstanceId(first.getId()).orElseThrow().getCaseNumber();
 
         assertThatThrownBy(() -> medical.fileClaim("eaststeel.clerk", claimForm(member, "specialOutpatient",
                 LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 7), 1000, 400, 600)))
