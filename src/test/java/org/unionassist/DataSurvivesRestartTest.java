@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.unionassist.hardship.HardshipCaseRepository;
 import org.unionassist.support.CaseDriver;
@@ -14,7 +15,11 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The default H2 file database keeps cases, tasks and the demo organisation across a restart. */
+/**
+ * The default H2 file database keeps cases, tasks and the demo organisation across a restart. Runs on a random port
+ * and its own temporary directory only: the settings are command-line arguments, which override application.yml
+ * (the builder's {@code properties(...)} are defaults, which application.yml would override).
+ */
 class DataSurvivesRestartTest {
 
     @TempDir
@@ -23,16 +28,19 @@ class DataSurvivesRestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(UnionAssistApplication.class)
                 .profiles("demo")
-                .properties("server.port=0",
-                        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("union-assist").toAbsolutePath(),
-                        "camunda.bpm.job-execution.enabled=false",
-                        "camunda.bpm.generate-unique-process-engine-name=true",
-                        "camunda.bpm.generate-unique-process-application-name=true",
-                        "spring.jmx.enabled=false",
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + CrashSafetyTest.defaultDatabaseUrlIn(dataDir),
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--camunda.bpm.generate-unique-process-engine-name=true",
+                        "--camunda.bpm.generate-unique-process-application-name=true",
+                        "--spring.jmx.enabled=false",
                         // coverage is recorded by Spring test listeners, which a hand-started app does not have
-                        "spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test"
-                                + ".platform7.ProcessEngineCoverageConfiguration")
-                .run();
+                        "--spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test"
+                                + ".platform7.ProcessEngineCoverageConfiguration");
+    }
+
+    private static int portOf(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     @Test
@@ -42,8 +50,12 @@ class DataSurvivesRestartTest {
             CaseDriver driver = new CaseDriver(first.getBean(ProcessEngine.class));
             ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
             processInstanceId = pi.getId();
+            assertThat(dataDir.resolve("union-assist.mv.db")).as("the database lives in the test's directory")
+                    .isRegularFile();
+            assertThat(portOf(first)).isPositive().isNotEqualTo(8080);
         }
         try (ConfigurableApplicationContext second = start()) {
+            assertThat(portOf(second)).isPositive().isNotEqualTo(8080);
             ProcessEngine engine = second.getBean(ProcessEngine.class);
             assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
                     .taskDefinitionKey("homeVisit").count()).isEqualTo(1);
