@@ -1,0 +1,78 @@
+package org.unionassist.casework.signoff;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts the sign-off listeners on every user task of every deployed process, so no model declares them:
+ * {@code ${stepPreparation}} on create, {@code ${signOffRecorder}} on complete and, on a step declared
+ * {@code vote=true}, {@code ${personalTask}} on assignment. They are the engine's built-in listeners of the task, so
+ * each runs before any listener a model declares for the same event and also when an operator skips custom listeners:
+ * a step is never prepared or signed without them.
+ */
+@Component
+public class StepListenersPlugin extends AbstractProcessEnginePlugin {
+
+    static final String STEP_PREPARATION = "${stepPreparation}";
+    static final String SIGN_OFF_RECORDER = "${signOffRecorder}";
+    static final String PERSONAL_TASK = "${personalTask}";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        listeners.add(new StepListeners(configuration));
+        configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+
+    private static final class StepListeners extends AbstractBpmnParseListener {
+
+        private final ProcessEngineConfigurationImpl configuration;
+
+        StepListeners(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, bean(STEP_PREPARATION));
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, bean(SIGN_OFF_RECORDER));
+            if ("true".equals(property(userTaskElement, "vote"))) {
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, bean(PERSONAL_TASK));
+            }
+        }
+
+        /** Resolved when the task fires, like a declared {@code delegateExpression}: the bean is not needed to deploy. */
+        private TaskListener bean(String expression) {
+            return new DelegateExpressionTaskListener(
+                    configuration.getExpressionManager().createExpression(expression), List.of());
+        }
+
+        private static String property(Element userTask, String name) {
+            Element extensions = userTask.element("extensionElements");
+            Element properties = extensions == null ? null
+                    : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+            if (properties == null) {
+                return null;
+            }
+            return properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream()
+                    .filter(p -> name.equals(p.attribute("name"))).map(p -> p.attribute("value"))
+                    .findFirst().orElse(null);
+        }
+    }
+}
