@@ -107,6 +107,44 @@ class PersonalDataStaysOutOfEngineTest {
         assertThat(log.getAll()).as("application log").doesNotContain(raw);
     }
 
+    @Test
+    void theOneOffCleanUpMasksValuesStoredBeforeThisRelease() throws Exception {
+        String applicant = IdNumbers.next();
+        String spouse = IdNumbers.next();
+        VariableMap application = CaseDriver.deepHardshipApplication(applicant)
+                .putValueTyped("householdMembers", SpinValues.jsonValue(JSON(List.of(
+                        Map.of("memberName", "李秀英", "memberRelation", "配偶", "memberIdNumber", spouse)))).create())
+                .putValue("householdSize", 2);
+        String pid = driver.apply("eaststeel.clerk", application).getId();
+        // what an earlier release left behind: the raw values in the runtime row, its history and a detail row
+        for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+            jdbc.update("update " + table + " set TEXT_ = ? where NAME_ = 'applicantIdNumber' and PROC_INST_ID_ = ?",
+                    applicant, pid);
+        }
+        String members = jdbc.queryForObject("select BYTEARRAY_ID_ from ACT_RU_VARIABLE where NAME_ = "
+                + "'householdMembers' and PROC_INST_ID_ = ?", String.class, pid);
+        jdbc.update("update ACT_GE_BYTEARRAY set BYTES_ = ? where ID_ = ?", JSON(List.of(Map.of("memberName", "李秀英",
+                "memberIdNumber", spouse))).toString().getBytes(StandardCharsets.UTF_8), members);
+        assertThat(driver.runtime().getVariable(pid, "applicantIdNumber")).isEqualTo(applicant);
+
+        assertThat(post("/api/admin/personal-data/cleanup", "eaststeel.clerk").statusCode()).isEqualTo(403);
+        assertThat(post("/api/admin/personal-data/cleanup", "city.auditor").statusCode()).isEqualTo(403);
+        assertThat(driver.runtime().getVariable(pid, "applicantIdNumber")).as("refused calls change nothing")
+                .isEqualTo(applicant);
+        HttpResponse<String> cleaned = post("/api/admin/personal-data/cleanup", "admin");
+        assertThat(cleaned.statusCode()).as(cleaned.body()).isEqualTo(200);
+        assertThat(JSON_MAPPER.readTree(cleaned.body()).get("ACT_HI_DETAIL").asInt()).isGreaterThanOrEqualTo(1);
+
+        assertThat(driver.runtime().getVariable(pid, "applicantIdNumber")).isEqualTo(PersonalData.maskIdNumber(applicant));
+        assertThat(driver.runtime().getVariable(pid, "householdMembers").toString())
+                .contains(PersonalData.maskIdNumber(spouse)).doesNotContain(spouse);
+        raw.addAll(List.of(applicant, spouse));
+        assertNoRawValueInEngineTables();
+        HttpResponse<String> again = post("/api/admin/personal-data/cleanup", "admin");
+        assertThat(JSON_MAPPER.readTree(again.body()).get("ACT_RU_VARIABLE").asInt()).as("nothing left to mask")
+                .isZero();
+    }
+
     private ProcessInstance hardshipCaseReturnedForSupplementWithANewCardAndMember() {
         String applicant = remember(IdNumbers.next());
         String spouse = remember(IdNumbers.next());
@@ -316,12 +354,19 @@ class PersonalDataStaysOutOfEngineTest {
         return value;
     }
 
+    private HttpResponse<String> post(String path, String user) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()), user);
+    }
+
     private HttpResponse<String> get(String path, String user) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), user);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder, String user) throws Exception {
         String password = "admin".equals(user) ? "admin" : "demo";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+        HttpRequest request = builder.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
