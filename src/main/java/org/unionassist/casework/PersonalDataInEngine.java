@@ -216,8 +216,11 @@ public class PersonalDataInEngine {
     }
 
     static String mask(Masking masking, String value) {
-        if (value == null || value.isBlank() || value.contains("*") || WITHHELD.equals(value)) {
+        if (value == null || value.isBlank() || WITHHELD.equals(value)) {
             return value;
+        }
+        if (masking != Masking.TEXT && value.contains("*")) {
+            return value; // already a masked copy
         }
         return switch (masking) {
             case ID_NUMBER -> PersonalData.maskIdNumber(value.trim().toUpperCase());
