@@ -3,7 +3,7 @@ package org.unionassist.hardship;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.UnionAssistException;
-import org.unionassist.casework.signoff.CaseRecordPolicy;
+import org.unionassist.casework.signoff.CasePolicy;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
 import org.unionassist.casework.signoff.StepRules;
@@ -18,7 +18,7 @@ import java.util.Map;
  * result is kept with the case.
  */
 @Component
-public class HardshipCaseRecords implements CaseRecordPolicy {
+public class HardshipCaseRecords extends CasePolicy<HardshipCase> {
 
     public static final String PROCESS = "hardshipVerification";
 
@@ -26,57 +26,60 @@ public class HardshipCaseRecords implements CaseRecordPolicy {
     private final DemocraticReview democraticReview;
 
     public HardshipCaseRecords(HardshipCases cases, DemocraticReview democraticReview) {
+        super(PROCESS);
         this.cases = cases;
         this.democraticReview = democraticReview;
     }
 
     @Override
-    public boolean appliesTo(String processDefinitionKey) {
-        return PROCESS.equals(processDefinitionKey);
+    protected HardshipCase load(DelegateTask task) {
+        return cases.byProcessInstance(task.getProcessInstanceId());
     }
 
     @Override
-    public void verifyUntouched(DelegateTask task) {
-        HardshipCase c = cases.byProcessInstance(task.getProcessInstanceId());
+    protected Map<String, String> alsoProtected(HardshipCase c) {
         Map<String, String> expected = new HashMap<>();
-        expected.put("grassrootsUnion", c.getGrassrootsUnionId());
-        expected.put("districtUnion", c.getDistrictUnionId());
-        expected.put("cityUnion", c.getCityUnionId());
-        expected.put("caseNumber", c.getCaseNumber());
         expected.put("category", c.getCategory() == null ? null : c.getCategory().name());
-        CaseRecordPolicy.requireUnchanged(task, expected, "案件的归属单位、编号和困难类别不能在办理时直接修改");
+        return expected;
     }
 
-    
+    /** What a step names in its {@code checks} property, run before the step's own changes. */
     @Override
-    public SignedValues beforeSignOff(DelegateTask task, Decision decision, StepRules step) {
-        HardshipCase c = cases.byProcessInstance(task.getProcessInstanceId());
+    public Map<String, StepCheck<HardshipCase>> checks() {
+        return Map.of(
+                "documents", (task, c, decision) -> {
+                    if (decision == Decision.SUBMIT) {
+                        HardshipDocuments.CHECKLIST.requireComplete(task, key -> true, HardshipError.DOCUMENTS_MISSING,
+                                "请补齐后再提交，或选择「材料不全，退回补充」");
+                    }
+                },
+                "panel", (task, c, decision) -> {
+                    if (decision == Decision.APPROVE) {
+                        democraticReview.validatePanel(task.getVariable("panelMembers"), c.getGrassrootsUnionId());
+                    }
+                },
+                "civilAffairsCheck", (task, c, decision) -> {
+                    if (decision == Decision.SUBMIT) {
+                        CivilAffairsCheck result = CivilAffairsCheck.fromCode(task.getVariable("civilAffairsCheck"));
+                        cases.civilAffairsChecked(c, result.code());
+                        CaseVariables.publish(task.getExecution(), c);
+                    }
+                },
+                "districtDecision", (task, c, decision) -> {
+                    if (decision == Decision.APPROVE || decision == Decision.REJECT) {
+                        cases.districtDecided(c);
+                    }
+                });
+    }
+
+    @Override
+    protected SignedValues apply(DelegateTask task, HardshipCase c, Decision decision, StepRules step) {
         if (step.categoryOverride()) {
             applyOverride(task, c);
             if (decision == Decision.APPROVE && !c.getCategory().fileable()) {
                 throw new UnionAssistException(HardshipError.INELIGIBLE_CATEGORY,
                         "测算结果为「不符合认定条件」，不能同意：如确需认定，请选择调整后的困难类别并填写理由");
             }
-        }
-        switch (step.stepId()) {
-            case "grassrootsReview" -> {
-                if (decision == Decision.APPROVE) {
-                    democraticReview.validatePanel(task.getVariable("panelMembers"), c.getGrassrootsUnionId());
-                }
-            }
-            case "districtCheck" -> {
-                if (decision == Decision.SUBMIT) {
-                    CivilAffairsCheck result = CivilAffairsCheck.fromCode(task.getVariable("civilAffairsCheck"));
-                    cases.civilAffairsChecked(c, result.code());
-                    CaseVariables.publish(task.getExecution(), c);
-                }
-            }
-            case "districtApproval" -> {
-                if (decision == Decision.APPROVE || decision == Decision.REJECT) {
-                    cases.districtDecided(c);
-                }
-            }
-            default -> { }
         }
         Integer round = step.vote() ? (Integer) task.getVariable("reviewRound") : null;
         return new SignedValues(c.getCategory().name(), c.getCategory().label(), null, round);
@@ -102,16 +105,11 @@ public class HardshipCaseRecords implements CaseRecordPolicy {
     }
 
     @Override
-    public Map<String, Object> snapshot(DelegateTask task) {
-        Map<String, Object> snapshot = CaseVariables.snapshot(cases.byProcessInstance(task.getProcessInstanceId()));
+    protected Map<String, Object> snapshot(DelegateTask task, HardshipCase c) {
+        Map<String, Object> snapshot = CaseVariables.snapshot(c);
         if (task.hasVariable("democraticReviewResult")) {
             snapshot.put("democraticReviewResult", task.getVariable("democraticReviewResult"));
         }
         return snapshot;
-    }
-
-    @Override
-    public String caseNumber(DelegateTask task) {
-        return (String) task.getVariable("caseNumber");
     }
 }

@@ -11,37 +11,37 @@ import org.unionassist.casework.signoff.StepRules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /** Sign-off rules of the annual re-check: the file and union are fixed; re-categorising and closing need their data. */
 @Component
-public class RecheckRecords implements CaseRecordPolicy {
+public class RecheckRecords extends CaseRecordPolicy<HouseholdFile> {
 
     public static final String PROCESS = "hardshipFileRecheck";
 
     private final HouseholdFiles files;
 
     public RecheckRecords(HouseholdFiles files) {
+        super(PROCESS);
         this.files = files;
     }
 
     @Override
-    public boolean appliesTo(String processDefinitionKey) {
-        return PROCESS.equals(processDefinitionKey);
+    protected HouseholdFile load(DelegateTask task) {
+        return files.openFile(((Number) task.getVariable("fileId")).longValue());
     }
 
     @Override
-    public void verifyUntouched(DelegateTask task) {
-        HouseholdFile file = files.openFile(((Number) task.getVariable("fileId")).longValue());
-        if (!Objects.equals(task.getVariable("fileNumber"), file.getFileNumber())
-                || !Objects.equals(task.getVariable("grassrootsUnion"), file.getUnionId())) {
-            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "档案编号和归属单位不能在复核时修改");
-        }
+    protected Map<String, String> protectedValues(HouseholdFile file) {
+        return Map.of("fileNumber", file.getFileNumber(), "grassrootsUnion", file.getUnionId());
     }
 
     @Override
-    public SignedValues beforeSignOff(DelegateTask task, Decision decision, StepRules step) {
-        HouseholdFile file = files.openFile(((Number) task.getVariable("fileId")).longValue());
+    protected String caseNumber(HouseholdFile file) {
+        return file.getFileNumber();
+    }
+
+    @Override
+    protected SignedValues apply(DelegateTask task, HouseholdFile file, Decision decision, StepRules step) {
         HardshipCategory category = file.getCategory();
         if (decision == Decision.RECATEGORISE) {
             Object requested = task.getVariable("newCategory");
@@ -64,7 +64,7 @@ public class RecheckRecords implements CaseRecordPolicy {
     }
 
     @Override
-    public Map<String, Object> snapshot(DelegateTask task) {
+    protected Map<String, Object> snapshot(DelegateTask task, HouseholdFile file) {
         Map<String, Object> s = new LinkedHashMap<>();
         for (String key : new String[] {"fileNumber", "applicantName", "currentCategoryLabel", "householdSize",
                 "annualIncome", "rigidExpenditure", "illnessAccidentCost", "perCapitaMonthlyIncome",
@@ -75,10 +75,5 @@ public class RecheckRecords implements CaseRecordPolicy {
             }
         }
         return s;
-    }
-
-    @Override
-    public String caseNumber(DelegateTask task) {
-        return (String) task.getVariable("fileNumber");
     }
 }

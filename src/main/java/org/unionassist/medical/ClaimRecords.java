@@ -1,79 +1,64 @@
 package org.unionassist.medical;
 
-import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.FormValues;
 import org.unionassist.casework.Money;
-import org.unionassist.casework.UnionAssistException;
-import org.unionassist.casework.signoff.CaseRecordPolicy;
+import org.unionassist.casework.signoff.CasePolicy;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
 import org.unionassist.casework.signoff.StepRules;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a claim sign-off adds: the unions, claim number, payout and approval level change only through the claim
- * record; the grassroots document check needs every required document; a reviewer corrects the critical-illness
- * grade or the self-paid amount only with a reason (and the payout is recomputed); a zero payout cannot be approved.
+ * What a claim sign-off adds: the payout and approval level change only through the claim record (the unions and
+ * number are protected by {@link CasePolicy}); the step that declares {@code checks=documents} needs every required
+ * document; a reviewer corrects the critical-illness grade or the self-paid amount only with a reason (and the payout
+ * is recomputed); a zero payout cannot be approved.
  */
 @Component
-public class ClaimRecords implements CaseRecordPolicy {
+public class ClaimRecords extends CasePolicy<MedicalClaim> {
 
     public static final String PROCESS = "medicalAidClaim";
 
     private final MedicalClaims claims;
 
     public ClaimRecords(MedicalClaims claims) {
+        super(PROCESS);
         this.claims = claims;
     }
 
     @Override
-    public boolean appliesTo(String processDefinitionKey) {
-        return PROCESS.equals(processDefinitionKey);
+    protected MedicalClaim load(DelegateTask task) {
+        return claims.byProcessInstance(task.getProcessInstanceId());
     }
 
     @Override
-    public void verifyUntouched(DelegateTask task) {
-        MedicalClaim c = claims.byProcessInstance(task.getProcessInstanceId());
-        Map<String, String> expected = new HashMap<>();
-        expected.put("grassrootsUnion", c.getGrassrootsUnionId());
-        expected.put("districtUnion", c.getDistrictUnionId());
-        expected.put("cityUnion", c.getCityUnionId());
-        expected.put("caseNumber", c.getCaseNumber());
-        expected.put("approvalLevel", c.getApprovalLevel().code());
-        expected.put("proposedPayout", c.getProposedPayout().toPlainString());
-        CaseRecordPolicy.requireUnchanged(task, expected, "理赔案件的归属单位、编号、拟赔付金额和审批层级不能在办理时直接修改");
+    protected Map<String, String> alsoProtected(MedicalClaim c) {
+        return Map.of("approvalLevel", c.getApprovalLevel().code(),
+                "proposedPayout", c.getProposedPayout().toPlainString());
     }
 
-    
     @Override
-    public SignedValues beforeSignOff(DelegateTask task, Decision decision, StepRules step) {
-        MedicalClaim c = claims.byProcessInstance(task.getProcessInstanceId());
-        if (step.stepId().equals("documentCheck") && decision == Decision.SUBMIT) {
-            checkDocuments(task, c);
-        }
+    public Map<String, StepCheck<MedicalClaim>> checks() {
+        return Map.of("documents", (task, c, decision) -> {
+            if (decision == Decision.SUBMIT) {
+                ClaimDocuments.requireComplete(task, c.getClaimType());
+            }
+        });
+    }
+
+    @Override
+    protected SignedValues apply(DelegateTask task, MedicalClaim c, Decision decision, StepRules step) {
         if (step.correction() && decision != Decision.RETURN) {
             applyCorrection(task, c);
         }
-        if (decision == Decision.APPROVE && c.getProposedPayout().signum() == 0) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT,
-                    "按规则测算本案赔付为0元，不能同意赔付：请选择不予赔付并说明理由");
+        if (decision == Decision.APPROVE) {
+            MedicalClaims.requirePayable(c.getProposedPayout());
         }
         return new SignedValues(c.getClaimType().code(), c.getClaimType().label(), c.getProposedPayout(), null);
-    }
-
-    private void checkDocuments(DelegateTask task, MedicalClaim c) {
-        String ticked = ClaimDocuments.ticked(task);
-        List<String> missing = ClaimDocuments.missing(ticked, c.getClaimType());
-        if (!missing.isEmpty()) {
-            throw new UnionAssistException(MedicalError.DOCUMENTS_MISSING,
-                    "材料不全，缺少：" + String.join("、", missing) + "。请退回补充材料");
-        }
     }
 
     private void applyCorrection(DelegateTask task, MedicalClaim c) {
@@ -92,12 +77,7 @@ public class ClaimRecords implements CaseRecordPolicy {
     }
 
     @Override
-    public Map<String, Object> snapshot(DelegateTask task) {
-        return ClaimVariables.snapshot(claims.byProcessInstance(task.getProcessInstanceId()));
-    }
-
-    @Override
-    public String caseNumber(DelegateTask task) {
-        return (String) task.getVariable("caseNumber");
+    protected Map<String, Object> snapshot(DelegateTask task, MedicalClaim c) {
+        return ClaimVariables.snapshot(c);
     }
 }

@@ -101,6 +101,10 @@ class CaseworkWalkthroughBrowserTest extends BrowserTestBase {
         WebElement complete = browser.visible(By.cssSelector("button[ng-click='complete()']"));
         assertThat(overlaps(missing, complete)).as("the message leaves 完成 free").isFalse();
         browser.screenshot("missing-choice-named");
+        for (String document : new String[] {"身份证、户口簿", "家庭成员收入证明", "致困原因证明",
+                "家庭收入申报承诺书（本人签字）", "民政经济状况核对授权书（本人签字）"}) {
+            tasklist.check(document);
+        }
         tasklist.choose("材料齐全，报基层工会初审");
         tasklist.complete();
         logOut(browser);

@@ -74,6 +74,10 @@ class TasklistInChineseBrowserTest extends BrowserTestBase {
         tasklist.type("入户日期", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .toString());
         tasklist.type("调查情况", "入户核实：家庭三口人，申请人患病，收入属实。");
+        for (String document : new String[] {"身份证、户口簿", "家庭成员收入证明", "致困原因证明",
+                "家庭收入申报承诺书（本人签字）", "民政经济状况核对授权书（本人签字）"}) {
+            tasklist.check(document);
+        }
         tasklist.choose("材料齐全，报基层工会初审");
         tasklist.type("意见", "材料齐全");
         browser.screenshot("home-visit-form");

@@ -82,6 +82,25 @@ class HardshipVerificationProcessTest {
     }
 
     @Test
+    void aHomeVisitCannotCallTheDocumentsCompleteWhileOneIsMissing() {
+        ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next())
+                .putValue("docCauseProof", false).putValue("docDataCheckConsent", false));
+
+        assertThatThrownBy(() -> driver.complete(pi, "homeVisit", "eaststeel.clerk",
+                decisionOf("submit", null).putValue("visitFindings", "属实")))
+                .isInstanceOf(UnionAssistException.class)
+                .hasMessage("材料不全，缺少：致困原因证明、民政经济状况核对授权书（本人签字）。请补齐后再提交，或选择「材料不全，退回补充」")
+                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(HardshipError.DOCUMENTS_MISSING));
+        assertThat(signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId())).isEmpty();
+        assertThat(pi).isWaitingAt("homeVisit");
+
+        // sending it back for the missing documents needs none of them; ticking them on the visit form passes
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null).putValue("visitFindings", "属实")
+                .putValue("docCauseProof", true).putValue("docDataCheckConsent", true));
+        assertThat(pi).isWaitingAt("grassrootsReview");
+    }
+
+    @Test
     void tasksAreDueInWorkingDaysAndTheNoticeSkipsTheNationalDayHoliday() {
         CaseDriver.today(LocalDate.of(2026, 9, 29));
         ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));

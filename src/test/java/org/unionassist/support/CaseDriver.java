@@ -85,7 +85,10 @@ public class CaseDriver {
                 .putValue("childPrivateSchoolOrAbroad", false)
                 .putValue("migrantWorker", false)
                 .putValue("docIdAndHukou", true)
-                .putValue("docIncomeProof", true);
+                .putValue("docIncomeProof", true)
+                .putValue("docCauseProof", true)
+                .putValue("docIncomePledge", true)
+                .putValue("docDataCheckConsent", true);
     }
 
     public ProcessInstance apply(String clerk, VariableMap application) {

@@ -53,7 +53,13 @@ class RestApiTest {
                  "householdMembers":{"value":"[{\\"memberName\\":\\"赵小敏\\",\\"memberRelation\\":\\"子女\\"}]","type":"Json"},
                  "annualIncome":{"value":18000,"type":"Integer"},
                  "rigidExpenditure":{"value":1200.5,"type":"Double"},
-                 "hardshipCause":{"value":"illness","type":"String"}}}""".formatted(idNumber);
+                 "illnessAccidentCost":{"value":0,"type":"Integer"},
+                 "hardshipCause":{"value":"illness","type":"String"},
+                 "docIdAndHukou":{"value":true,"type":"Boolean"},
+                 "docIncomeProof":{"value":true,"type":"Boolean"},
+                 "docCauseProof":{"value":true,"type":"Boolean"},
+                 "docIncomePledge":{"value":true,"type":"Boolean"},
+                 "docDataCheckConsent":{"value":true,"type":"Boolean"}}}""".formatted(idNumber);
     }
 
     private String startCase(String clerk) throws Exception {

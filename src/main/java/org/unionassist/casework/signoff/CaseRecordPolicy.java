@@ -1,41 +1,86 @@
 package org.unionassist.casework.signoff;
 
-import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-
+import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What each programme adds to a sign-off: it refuses completions that changed data its case record owns, applies what
- * the step may change (such as a category override), and names the figures an auditor must see with the decision.
+ * What a programme adds to every sign-off of its process, around one load of its case record {@code R}: it refuses a
+ * completion that changed data the record owns (routing, unions, number, amounts), runs the checks the step names in
+ * its {@code checks} property, applies what the step may change, and names the figures an auditor must see with the
+ * decision. A programme with a {@link org.unionassist.casework.CaseRecord} extends {@link CasePolicy}, which protects
+ * the shared header for it.
  */
-public interface CaseRecordPolicy {
+public abstract class CaseRecordPolicy<R> {
 
-    boolean appliesTo(String processDefinitionKey);
+    private final String processKey;
 
-    /** Throws when the completion tampered with protected case data (routing, union, category). */
-    void verifyUntouched(DelegateTask task);
+    protected CaseRecordPolicy(String processKey) {
+        this.processKey = processKey;
+    }
 
-    /** Applies the step's own changes and returns what the signer set. */
-    SignedValues beforeSignOff(DelegateTask task, Decision decision, StepRules step);
+    /** The process definition key whose user tasks this policy signs. */
+    public final String processKey() {
+        return processKey;
+    }
+
+    /** The case record of the task's process instance, loaded once per sign-off. */
+    protected abstract R load(DelegateTask task);
+
+    /** Variable → the value the record holds; a completion that sends anything else is refused. */
+    protected abstract Map<String, String> protectedValues(R record);
+
+    protected abstract String caseNumber(R record);
+
+    /** The step's checks by the names a model may put in the {@code checks} property of a user task. */
+    public Map<String, StepCheck<R>> checks() {
+        return Map.of();
+    }
+
+    /** Applies what the step may change (after its checks) and returns what the signer set. */
+    protected abstract SignedValues apply(DelegateTask task, R record, Decision decision, StepRules step);
 
     /** Figures shown to the signer, kept with the sign-off. Never contains unmasked personal data. */
-    Map<String, Object> snapshot(DelegateTask task);
+    protected abstract Map<String, Object> snapshot(DelegateTask task, R record);
 
-    String caseNumber(DelegateTask task);
-
-    /**
-     * Refuses a completion in which any of the named variables differs from the case record's value
-     * ({@code expected}: variable name → value the record holds).
-     */
-    static void requireUnchanged(DelegateTask task, Map<String, String> expected, String refusal) {
-        expected.forEach((variable, value) -> {
+    /** One sign-off: verify, check, apply, snapshot — all on the same record. */
+    public final SignOffFacts signOff(DelegateTask task, Decision decision, StepRules step) {
+        R record = load(task);
+        protectedValues(record).forEach((variable, value) -> {
             if (!Objects.equals(Objects.toString(task.getVariable(variable), null), value)) {
-                throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, refusal);
+                throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED,
+                        "案件的归属单位、编号和核定结果不能在办理时直接修改");
             }
         });
+        Map<String, StepCheck<R>> known = checks();
+        for (String name : step.checks()) {
+            StepCheck<R> check = known.get(name);
+            if (check == null) {
+                throw new IllegalStateException("Step " + step.stepId() + " of " + processKey
+                        + " names an unknown check '" + name + "'; known: " + known.keySet());
+            }
+            check.run(task, record, decision);
+        }
+        SignedValues values = apply(task, record, decision, step);
+        return new SignOffFacts(caseNumber(record), values, snapshot(task, record));
+    }
+
+    /** The names this policy knows, for the model check. */
+    public final Set<String> checkNames() {
+        return checks().keySet();
+    }
+
+    /** A check a step declares by name ({@code checks=documents}); it throws a refusal when the step may not pass. */
+    @FunctionalInterface
+    public interface StepCheck<R> {
+        void run(DelegateTask task, R record, Decision decision);
+    }
+
+    /** What the sign-off row records from the programme's side. */
+    public record SignOffFacts(String caseNumber, SignedValues values, Map<String, Object> snapshot) {
     }
 }

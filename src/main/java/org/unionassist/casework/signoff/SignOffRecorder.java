@@ -27,10 +27,10 @@ public class SignOffRecorder implements TaskListener {
     private static final int MAX_OPINION = 2000;
 
     private final AuditTrail auditTrail;
-    private final List<CaseRecordPolicy> policies;
+    private final List<CaseRecordPolicy<?>> policies;
     private final Members members;
 
-    public SignOffRecorder(AuditTrail auditTrail, List<CaseRecordPolicy> policies, Members members) {
+    public SignOffRecorder(AuditTrail auditTrail, List<CaseRecordPolicy<?>> policies, Members members) {
         this.auditTrail = auditTrail;
         this.policies = policies;
         this.members = members;
@@ -53,19 +53,18 @@ public class SignOffRecorder implements TaskListener {
         if (step.vote() && !actorId.equals(PersonalTask.signerOf(task))) {
             throw new UnionAssistException(CaseworkError.NOT_ASSIGNED_VOTER, "只有被选定的评议小组成员本人可以表决");
         }
-        CaseRecordPolicy policy = policyFor(task);
-        policy.verifyUntouched(task);
-        SignedValues values = policy.beforeSignOff(task, decision, step);
-        record(task, step, decision, opinion, values, actorId, policy);
+        CaseRecordPolicy.SignOffFacts facts = policyFor(task).signOff(task, decision, step);
+        record(task, step, decision, opinion, facts, actorId);
     }
 
-    private void record(DelegateTask task, StepRules step, Decision decision, String opinion, SignedValues values,
-                        String actorId, CaseRecordPolicy policy) {
+    private void record(DelegateTask task, StepRules step, Decision decision, String opinion,
+                        CaseRecordPolicy.SignOffFacts facts, String actorId) {
+        SignedValues values = facts.values();
         Optional<UnionMember> acting = actingMember(task, step, actorId);
         auditTrail.save(SignOff.builder()
                 .processDefinitionKey(AuditTrail.processKey(task.getBpmnModelElementInstance()))
                 .processInstanceId(task.getProcessInstanceId())
-                .caseNumber(policy.caseNumber(task))
+                .caseNumber(facts.caseNumber())
                 .step(step.stepId(), step.stepName())
                 .taskId(task.getId())
                 .round(values.round())
@@ -78,7 +77,7 @@ public class SignOffRecorder implements TaskListener {
                 .opinion(opinion)
                 .findings(StepFindings.of(task, step))
                 .category(values.category(), values.categoryLabel())
-                .amount(values.amount()), policy.snapshot(task));
+                .amount(values.amount()), facts.snapshot());
         if (!step.vote()) {
             // parallel votes would conflict on the case's variables: the tally publishes the trail after the round
             auditTrail.publishTrail(task.getExecution());
@@ -95,9 +94,9 @@ public class SignOffRecorder implements TaskListener {
         return members.actingFor(actorId, groups);
     }
 
-    private CaseRecordPolicy policyFor(DelegateTask task) {
+    private CaseRecordPolicy<?> policyFor(DelegateTask task) {
         String key = AuditTrail.processKey(task.getBpmnModelElementInstance());
-        return policies.stream().filter(p -> p.appliesTo(key)).findFirst()
+        return policies.stream().filter(p -> p.processKey().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No case record policy for process " + key));
     }
 

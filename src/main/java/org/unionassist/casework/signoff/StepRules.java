@@ -19,11 +19,12 @@ import java.util.stream.Collectors;
  * with a reason), {@code correction} (the signer may correct the case's figures with a reason), {@code vote} (only the
  * assigned panel member may see, claim and sign the task), {@code findings} (the variables the step records, with the
  * label later steps and auditors read them under: {@code visitDate=入户日期;visitFindings=调查情况}) and
- * {@code decisionLabels} (how this step words a decision in the trail: {@code submit=调查属实，提交初审}).
+ * {@code decisionLabels} (how this step words a decision in the trail: {@code submit=调查属实，提交初审}) and
+ * {@code checks} (named checks the programme's {@link CaseRecordPolicy} runs at this step: {@code checks=documents}).
  */
 public record StepRules(String stepId, String stepName, Set<Decision> decisions, boolean categoryOverride,
                         boolean correction, boolean vote, Map<String, String> findings,
-                        Map<Decision, String> decisionLabels) {
+                        Map<Decision, String> decisionLabels, Set<String> checks) {
 
     public static StepRules of(DelegateTask task) {
         UserTask element = task.getBpmnModelElementInstance();
@@ -33,6 +34,7 @@ public record StepRules(String stepId, String stepName, Set<Decision> decisions,
         boolean vote = false;
         Map<String, String> findings = new LinkedHashMap<>();
         Map<Decision, String> labels = new EnumMap<>(Decision.class);
+        Set<String> checks = new LinkedHashSet<>();
         CamundaProperties properties = element.getExtensionElements() == null ? null
                 : element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class)
                 .list().stream().findFirst().orElse(null);
@@ -45,6 +47,8 @@ public record StepRules(String stepId, String stepName, Set<Decision> decisions,
                     case "correction" -> correction = Boolean.parseBoolean(p.getCamundaValue());
                     case "vote" -> vote = Boolean.parseBoolean(p.getCamundaValue());
                     case "findings" -> pairs(p.getCamundaValue()).forEach(findings::put);
+                    case "checks" -> Arrays.stream(p.getCamundaValue().split(",")).map(String::trim)
+                            .filter(c -> !c.isEmpty()).forEach(checks::add);
                     case "decisionLabels" -> pairs(p.getCamundaValue())
                             .forEach((code, label) -> labels.put(Decision.fromCode(code), label));
                     default -> { }
@@ -55,7 +59,7 @@ public record StepRules(String stepId, String stepName, Set<Decision> decisions,
             throw new IllegalStateException("User task " + element.getId() + " declares no decisions");
         }
         return new StepRules(element.getId(), element.getName(), decisions, override, correction, vote, findings,
-                labels);
+                labels, java.util.Collections.unmodifiableSet(checks));
     }
 
     /** {@code a=甲;b=乙} → ordered map a→甲, b→乙. */
