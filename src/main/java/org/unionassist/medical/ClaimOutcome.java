@@ -1,10 +1,8 @@
 package org.unionassist.medical;
 
-import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
@@ -36,10 +34,6 @@ public class ClaimOutcome {
     public void approved(DelegateExecution execution) {
         MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
         PayoutBreakdown settled = claims.settle(claim, clock.today());
-        if (settled.payout().signum() == 0) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT,
-                    "该职工本年度赔付已达年度封顶，本案核定赔付为0元，不能同意：请选择不予赔付并说明理由");
-        }
         Disbursement paid = disbursements.payOnce(new PaymentOrder(claim.getProcessInstanceId(),
                 AuditTrail.processKeyOf(execution), claim.getCaseNumber(), claim.getMemberName(),
                 claim.getIdNumber(), claim.getBankCard(), settled.payout(), claim.getGrassrootsUnionId()));

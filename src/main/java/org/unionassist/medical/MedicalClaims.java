@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.unionassist.casework.Money;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Union;
@@ -178,7 +179,11 @@ public class MedicalClaims {
 
     private PayoutBreakdown compute(MedicalClaim claim, Membership m) {
         return ClaimPayout.compute(claim.getClaimType(), claim.getSelfPaid(), rules.of(claim.getClaimType()),
-                m.getApprovedTotal(), m.paidOfType(claim.getClaimType()), properties.annualCap());
+                m.getApprovedTotal(), paidOfType(claim, m), properties.annualCap());
+    }
+
+    private BigDecimal paidOfType(MedicalClaim claim, Membership m) {
+        return Money.yuan(claims.approvedOfType(m, claim.getClaimType(), MedicalClaim.Status.APPROVED));
     }
 
     /**
@@ -189,10 +194,22 @@ public class MedicalClaims {
         Membership m = claim.getMembership();
         entityManager.refresh(m, LockModeType.PESSIMISTIC_WRITE);
         PayoutBreakdown breakdown = compute(claim, m);
-        m.addApproved(claim.getClaimType(), breakdown.payout());
+        requirePayable(breakdown.payout());
+        m.addApproved(breakdown.payout());
         claim.approved(breakdown.payout(), breakdown.describe(), today);
         entityManager.flush();
         return breakdown;
+    }
+
+    /**
+     * The one rule on zero: an approval must pay something. Checked where an approver decides (on the proposed
+     * payout) and again at settlement (the annual cap may have been used up meanwhile by another claim).
+     */
+    public static void requirePayable(BigDecimal payout) {
+        if (payout.signum() == 0) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT,
+                    "按规则测算本案赔付为0元，不能同意赔付：请选择不予赔付并说明理由");
+        }
     }
 
     public void close(MedicalClaim claim, MedicalClaim.Status outcome, LocalDate today) {

@@ -69,9 +69,6 @@ public class Membership {
     @Column(name = "approved_total", nullable = false, precision = 14, scale = 2)
     private BigDecimal approvedTotal = BigDecimal.ZERO.setScale(2);
 
-    @Column(name = "outpatient_total", nullable = false, precision = 14, scale = 2)
-    private BigDecimal outpatientTotal = BigDecimal.ZERO.setScale(2);
-
     @Version
     private long version;
 
@@ -128,15 +125,8 @@ public class Membership {
         return admission.isBefore(coveredFrom);
     }
 
-    void addApproved(ClaimType type, BigDecimal payout) {
+    void addApproved(BigDecimal payout) {
         approvedTotal = approvedTotal.add(payout);
-        if (type == ClaimType.SPECIAL_OUTPATIENT) {
-            outpatientTotal = outpatientTotal.add(payout);
-        }
-    }
-
-    BigDecimal paidOfType(ClaimType type) {
-        return type == ClaimType.SPECIAL_OUTPATIENT ? outpatientTotal : BigDecimal.ZERO;
     }
 
     public Long getId() { return id; }
@@ -151,5 +141,4 @@ public class Membership {
     public LocalDate getCoverageSince() { return coverageSince; }
     public LocalDate getCoveredFrom() { return coveredFrom; }
     public BigDecimal getApprovedTotal() { return approvedTotal; }
-    public BigDecimal getOutpatientTotal() { return outpatientTotal; }
 }
