@@ -10,6 +10,8 @@ public enum CaseworkError implements ErrorCode {
     DECISION_MISSING(20020),
     DECISION_NOT_ALLOWED(20021),
     OPINION_REQUIRED(20022),
+    /** A step's document checklist has a required item unticked (code kept from the medical programme). */
+    DOCUMENTS_MISSING(20057),
     NOT_ASSIGNED_VOTER(20024, 403),
     SIGNER_UNKNOWN(20027, 401),
     NOT_A_GRASSROOTS_CLERK(20030, 403),

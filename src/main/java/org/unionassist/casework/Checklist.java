@@ -33,10 +33,10 @@ public record Checklist(Map<String, String> items) {
     }
 
     /** Refuses when a required item is unticked: "材料不全，缺少：…。{advice}". */
-    public void requireComplete(VariableScope scope, Predicate<String> required, ErrorCode code, String advice) {
+    public void requireComplete(VariableScope scope, Predicate<String> required, String advice) {
         List<String> missing = missing(scope, required);
         if (!missing.isEmpty()) {
-            throw new UnionAssistException(code, "材料不全，缺少：" + String.join("、", missing) + "。" + advice);
+            throw new UnionAssistException(CaseworkError.DOCUMENTS_MISSING, "材料不全，缺少：" + String.join("、", missing) + "。" + advice);
         }
     }
 }

@@ -49,7 +49,7 @@ public class HardshipCaseRecords extends CasePolicy<HardshipCase> {
         return Map.of(
                 "documents", (task, c, decision) -> {
                     if (decision == Decision.SUBMIT) {
-                        HardshipDocuments.CHECKLIST.requireComplete(task, key -> true, HardshipError.DOCUMENTS_MISSING,
+                        HardshipDocuments.CHECKLIST.requireComplete(task, key -> true,
                                 "请补齐后再提交，或选择「材料不全，退回补充」");
                     }
                 },

@@ -10,8 +10,7 @@ public enum HardshipError implements ErrorCode {
     PANEL_INVALID(20025),
     INELIGIBLE_CATEGORY(20026),
     FILE_NOT_OPEN(20040, 409),
-    NOTICE_NOT_RUNNING(20062, 409),
-    DOCUMENTS_MISSING(20100);
+    NOTICE_NOT_RUNNING(20062, 409);
 
     private final int code;
     private final int httpStatus;

@@ -38,6 +38,6 @@ final class ClaimDocuments {
     /** Refuses a document check that lacks a document this type of claim needs (pathology only for critical illness). */
     static void requireComplete(VariableScope v, ClaimType type) {
         CHECKLIST.requireComplete(v, key -> type.criticalIllness() || !key.equals(PATHOLOGY_REPORT),
-                MedicalError.DOCUMENTS_MISSING, "请退回补充材料");
+                "请退回补充材料");
     }
 }

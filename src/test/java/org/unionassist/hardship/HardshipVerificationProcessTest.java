@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
@@ -90,7 +91,7 @@ class HardshipVerificationProcessTest {
                 decisionOf("submit", null).putValue("visitFindings", "属实")))
                 .isInstanceOf(UnionAssistException.class)
                 .hasMessage("材料不全，缺少：致困原因证明、民政经济状况核对授权书（本人签字）。请补齐后再提交，或选择「材料不全，退回补充」")
-                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(HardshipError.DOCUMENTS_MISSING));
+                .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(CaseworkError.DOCUMENTS_MISSING));
         assertThat(signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId())).isEmpty();
         assertThat(pi).isWaitingAt("homeVisit");
 
@@ -368,9 +369,15 @@ class HardshipVerificationProcessTest {
                 decisionOf("submit", null).putValue("districtUnion", "west")))
                 .hasMessageContaining("不能在办理时直接修改");
         assertThatThrownBy(() -> driver.complete(pi, "homeVisit", "eaststeel.clerk",
-                decisionOf("submit", null).putValue("category", "DEEP").putValue("proposedCategory", "x")
-                        .putValue("category", "ACCIDENT")))
+                decisionOf("submit", null).putValue("category", "RELATIVE")))
                 .hasMessageContaining("不能在办理时直接修改");
+        assertThatThrownBy(() -> driver.complete(pi, "homeVisit", "eaststeel.clerk",
+                decisionOf("submit", null).putValue("caseNumber", "KN2026999999")))
+                .hasMessageContaining("不能在办理时直接修改");
+        assertThat(cases.findByProcessInstanceId(pi.getId()).orElseThrow().getCategory())
+                .isEqualTo(HardshipCategory.DEEP);
+        assertThat(signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId())).isEmpty();
+        assertThat(pi).isWaitingAt("homeVisit").variables().containsEntry("category", "DEEP");
     }
 
     @Test

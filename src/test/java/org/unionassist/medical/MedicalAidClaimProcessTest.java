@@ -1,5 +1,6 @@
 package org.unionassist.medical;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -426,7 +427,9 @@ class MedicalAidClaimProcessTest {
         assertThat(driver.as("east.auditor", () -> driver.runtime().createProcessInstanceQuery()
                 .processInstanceId(pi.getId()).count())).isEqualTo(1);
         assertThatThrownBy(() -> driver.complete(pi, "documentCheck", "eaststreet.clerk", documentsChecked()))
-                .isNotNull();
+                .isInstanceOf(AuthorizationException.class);
+        assertThat(pi).isWaitingAt("documentCheck");
+        assertThat(signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId())).isEmpty();
     }
 
     @Test

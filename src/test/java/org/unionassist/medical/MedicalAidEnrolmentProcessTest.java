@@ -1,5 +1,6 @@
 package org.unionassist.medical;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,6 @@ class MedicalAidEnrolmentProcessTest {
                 .putValue("rosterText", "李雷")))
                 .hasMessage("粘贴名单第1行应为“姓名,身份证号”两列");
         assertThatThrownBy(() -> medical.start("east.clerk", ENROLMENT, enrolmentForm(2027, "吴迪",
-                IdNumbers.next()))).isNotNull();
+                IdNumbers.next()))).isInstanceOf(AuthorizationException.class);
     }
 }
