@@ -8,8 +8,8 @@ import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
 import org.unionassist.casework.signoff.StepRules;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a hardship sign-off adds: the union path and category can only change through the case record (never by
@@ -37,10 +37,8 @@ public class HardshipCaseRecords extends CasePolicy<HardshipCase> {
     }
 
     @Override
-    protected Map<String, String> alsoProtected(HardshipCase c) {
-        Map<String, String> expected = new HashMap<>();
-        expected.put("category", c.getCategory() == null ? null : c.getCategory().name());
-        return expected;
+    protected Map<String, Function<HardshipCase, Object>> alsoProtected() {
+        return Map.of("category", c -> c.getCategory() == null ? null : c.getCategory().name());
     }
 
     /** What a step names in its {@code checks} property, run before the step's own changes. */

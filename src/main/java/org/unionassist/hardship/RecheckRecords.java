@@ -11,6 +11,7 @@ import org.unionassist.casework.signoff.StepRules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Sign-off rules of the annual re-check: the file and union are fixed; re-categorising and closing need their data. */
 @Component
@@ -31,8 +32,9 @@ public class RecheckRecords extends CaseRecordPolicy<HouseholdFile> {
     }
 
     @Override
-    protected Map<String, String> protectedValues(HouseholdFile file) {
-        return Map.of("fileNumber", file.getFileNumber(), "grassrootsUnion", file.getUnionId());
+    protected Map<String, Function<HouseholdFile, Object>> protectedVariables() {
+        return Map.of("fileId", HouseholdFile::getId, "fileNumber", HouseholdFile::getFileNumber,
+                "grassrootsUnion", HouseholdFile::getUnionId);
     }
 
     @Override

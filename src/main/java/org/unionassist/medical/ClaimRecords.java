@@ -11,6 +11,7 @@ import org.unionassist.casework.signoff.StepRules;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a claim sign-off adds: the payout and approval level change only through the claim record (the unions and
@@ -36,9 +37,9 @@ public class ClaimRecords extends CasePolicy<MedicalClaim> {
     }
 
     @Override
-    protected Map<String, String> alsoProtected(MedicalClaim c) {
-        return Map.of("approvalLevel", c.getApprovalLevel().code(),
-                "proposedPayout", c.getProposedPayout().toPlainString());
+    protected Map<String, Function<MedicalClaim, Object>> alsoProtected() {
+        return Map.of("approvalLevel", c -> c.getApprovalLevel().code(),
+                "proposedPayout", c -> c.getProposedPayout().toPlainString());
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.unionassist.casework.CaseRecord;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The sign-off policy of a programme whose record has the shared {@link org.unionassist.casework.CaseHeader}: the
@@ -16,17 +17,17 @@ public abstract class CasePolicy<R extends CaseRecord> extends CaseRecordPolicy<
     }
 
     @Override
-    protected final Map<String, String> protectedValues(R record) {
-        Map<String, String> expected = new HashMap<>(alsoProtected(record));
-        expected.put("grassrootsUnion", record.getGrassrootsUnionId());
-        expected.put("districtUnion", record.getDistrictUnionId());
-        expected.put("cityUnion", record.getCityUnionId());
-        expected.put("caseNumber", record.getCaseNumber());
-        return expected;
+    protected final Map<String, Function<R, Object>> protectedVariables() {
+        Map<String, Function<R, Object>> owned = new HashMap<>(alsoProtected());
+        owned.put("grassrootsUnion", CaseRecord::getGrassrootsUnionId);
+        owned.put("districtUnion", CaseRecord::getDistrictUnionId);
+        owned.put("cityUnion", CaseRecord::getCityUnionId);
+        owned.put("caseNumber", CaseRecord::getCaseNumber);
+        return owned;
     }
 
-    /** Further variables the programme's record owns (category, payout, approval level…), variable → value. */
-    protected Map<String, String> alsoProtected(R record) {
+    /** Further variables the programme's record owns (category, payout, approval level…), variable → its reader. */
+    protected Map<String, Function<R, Object>> alsoProtected() {
         return Map.of();
     }
 

@@ -7,6 +7,7 @@ import org.unionassist.casework.UnionAssistException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a programme adds to every sign-off of its process, around one load of its case record {@code R}: it refuses a
@@ -31,8 +32,16 @@ public abstract class CaseRecordPolicy<R> {
     /** The case record of the task's process instance, loaded once per sign-off. */
     protected abstract R load(DelegateTask task);
 
-    /** Variable → the value the record holds; a completion that sends anything else is refused. */
-    protected abstract Map<String, String> protectedValues(R record);
+    /**
+     * Variable → how to read from the record the value it must keep. A completion that sends anything else is
+     * refused, and a user who sends one of these names when starting a case is refused ({@link StartGuard}).
+     */
+    protected abstract Map<String, Function<R, Object>> protectedVariables();
+
+    /** The names of {@link #protectedVariables()}. */
+    public final Set<String> protectedNames() {
+        return protectedVariables().keySet();
+    }
 
     protected abstract String caseNumber(R record);
 
@@ -50,8 +59,9 @@ public abstract class CaseRecordPolicy<R> {
     /** One sign-off: verify, check, apply, snapshot — all on the same record. */
     public final SignOffFacts signOff(DelegateTask task, Decision decision, StepRules step) {
         R record = load(task);
-        protectedValues(record).forEach((variable, value) -> {
-            if (!Objects.equals(Objects.toString(task.getVariable(variable), null), value)) {
+        protectedVariables().forEach((variable, value) -> {
+            if (!Objects.equals(Objects.toString(task.getVariable(variable), null),
+                    Objects.toString(value.apply(record), null))) {
                 throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED,
                         "案件的归属单位、编号和核定结果不能在办理时直接修改");
             }

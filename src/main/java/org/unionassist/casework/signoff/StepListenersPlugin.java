@@ -1,12 +1,16 @@
 package org.unionassist.casework.signoff;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.listener.DelegateExpressionExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -22,7 +26,8 @@ import java.util.List;
  * {@code ${stepPreparation}} on create, {@code ${signOffRecorder}} on complete and, on a step declared
  * {@code vote=true}, {@code ${personalTask}} on assignment. They are the engine's built-in listeners of the task, so
  * each runs before any listener a model declares for the same event and also when an operator skips custom listeners:
- * a step is never prepared or signed without them.
+ * a step is never prepared or signed without them. Every process also starts with {@code ${startGuard}}
+ * ({@link StartGuard}), which refuses start variables that only the case sets.
  */
 @Component
 public class StepListenersPlugin extends AbstractProcessEnginePlugin {
@@ -30,6 +35,7 @@ public class StepListenersPlugin extends AbstractProcessEnginePlugin {
     static final String STEP_PREPARATION = "${stepPreparation}";
     static final String SIGN_OFF_RECORDER = "${signOffRecorder}";
     static final String PERSONAL_TASK = "${personalTask}";
+    static final String START_GUARD = "${startGuard}";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -37,6 +43,16 @@ public class StepListenersPlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         listeners.add(new StepListeners(configuration));
         configuration.setCustomPreBPMNParseListeners(listeners);
+        configuration.setCustomPreCommandInterceptorsTxRequired(withUsersCommand(
+                configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withUsersCommand(
+                configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private static List<CommandInterceptor> withUsersCommand(List<CommandInterceptor> existing) {
+        List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+        interceptors.add(new StartGuard.UsersCommand());
+        return interceptors;
     }
 
     private static final class StepListeners extends AbstractBpmnParseListener {
@@ -45,6 +61,12 @@ public class StepListenersPlugin extends AbstractProcessEnginePlugin {
 
         StepListeners(ProcessEngineConfigurationImpl configuration) {
             this.configuration = configuration;
+        }
+
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+            process.addBuiltInListener(ExecutionListener.EVENTNAME_START, new DelegateExpressionExecutionListener(
+                    configuration.getExpressionManager().createExpression(START_GUARD), List.of()));
         }
 
         @Override
