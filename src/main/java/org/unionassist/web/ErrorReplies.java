@@ -48,6 +48,7 @@ public class ErrorReplies {
     static final String NOT_FOUND = "找不到请求的内容：它可能已被删除，或编号、名称有误";
     static final String EMPTY_BODY = "请求内容为空：请提交一个 JSON 对象";
 
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern TASK_IN_PATH = Pattern.compile("/task/([^/?]+)");
     private static final Pattern TASK_IN_MESSAGE = Pattern.compile("Cannot find task with id ([^\\s:]+)");
     private static final Pattern CONVERSION = Pattern.compile(
@@ -76,9 +77,14 @@ public class ErrorReplies {
                 .map(refusal -> ErrorReply.of(refusal.errorCode(), refusal.getMessage()))
                 .or(() -> firstOf(chain, AuthorizationException.class).map(denied -> taskEndedMeanwhile(request)
                         ? ErrorReply.of(CaseworkError.CHANGED_BY_SOMEONE_ELSE, TASK_TAKEN)
-                        : ErrorReply.of(CaseworkError.NOT_AUTHORIZED, "没有权限执行此操作")))
+                        : ErrorReply.of(CaseworkError.NOT_AUTHORIZED, chineseOr(denied, "没有权限执行此操作"))))
                 .or(() -> lostRace(chain, request))
                 .or(() -> malformed(chain, request))
+                // whatever else failed while someone completed the same task: the engine may have read the case as
+                // the winner left it (ENGINE-02004 at the next gateway) before its own update could conflict
+                .or(() -> taskEndedMeanwhile(request)
+                        ? Optional.of(ErrorReply.of(CaseworkError.CHANGED_BY_SOMEONE_ELSE, TASK_TAKEN))
+                        : Optional.empty())
                 .orElseGet(() -> internal(failure, request));
     }
 
@@ -89,6 +95,12 @@ public class ErrorReplies {
     private boolean taskEndedMeanwhile(FailedRequest request) {
         Matcher task = request.path() == null ? null : TASK_IN_PATH.matcher(request.path());
         return task != null && task.find() && taskEndedAlready.test(task.group(1));
+    }
+
+    /** Our own refusals of a permission carry a Chinese reason; Camunda's English ones (naming ids) are replaced. */
+    private static String chineseOr(Throwable denied, String otherwise) {
+        String message = denied.getMessage();
+        return message != null && HAN.matcher(message).find() ? message : otherwise;
     }
 
     private Optional<ErrorReply> lostRace(List<Throwable> chain, FailedRequest request) {

@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(value = {ProcessEngineCoverageTestExecutionListener.class, AssertOnThisEngine.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessTest {
 }
