@@ -1,6 +1,5 @@
 package org.unionassist;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -15,14 +14,6 @@ class ModuleStructureTest {
     private static final ApplicationModules MODULES = ApplicationModules.of(UnionAssistApplication.class);
 
     @Test
-    @Disabled("violations being fixed in issue 9: cycle casework -> organisation -> casework (AuditTrail, "
-            + "SignOffRecorder, ManualInterventionTrail use organisation.Members/UnionMember/Role; organisation's "
-            + "Members, CaseAccess, CaseUnions use casework.AsEngine, UnionAssistException, CaseworkError); "
-            + "casework's sub-packages signoff, calendar and intervention are internal, yet audit (AuditTrailController: "
-            + "AuditTrail, SignOff, ManualInterventionTrail, ManualIntervention), hardship (CaseClosing, "
-            + "DemocraticReview incl. SignOffRepository, HardshipCaseRecords, HouseholdFiling, PublicNoticePeriod incl. "
-            + "WorkingDayCalendar, RecheckRecords) and medical (ClaimOutcome, ClaimRecords, EnrolmentRecords) use "
-            + "AuditTrail, Decision, SignedValues, StepRules, CasePolicy, CaseRecordPolicy(.StepCheck)")
     void modulesHaveNoCyclesAndUseOnlyEachOthersPublicTypes() {
         MODULES.verify();
     }

@@ -1,5 +1,9 @@
-package org.unionassist.organisation;
+package org.unionassist.casework;
 
+import org.unionassist.organisation.Role;
+import org.unionassist.organisation.Jurisdiction;
+import org.unionassist.organisation.Union;
+import org.unionassist.organisation.UnionLevel;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -8,7 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
-import org.unionassist.casework.AsEngine;
+import org.unionassist.engine.AsEngine;
 
 /**
  * Per-case read rights, granted when a case opens: the unions on the case's path (its grassroots union, the district

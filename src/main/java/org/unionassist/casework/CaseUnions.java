@@ -1,9 +1,15 @@
-package org.unionassist.organisation;
+package org.unionassist.casework;
 
-import org.unionassist.casework.CaseworkError;
+import org.unionassist.organisation.Members;
+import org.unionassist.organisation.Jurisdiction;
+import org.unionassist.organisation.Union;
+import org.unionassist.organisation.UnionLevel;
+import org.unionassist.organisation.UnionMember;
+import org.unionassist.organisation.Role;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
-import org.unionassist.casework.UnionAssistException;
 
 import java.util.List;
 
@@ -24,10 +30,18 @@ public class CaseUnions {
         this.caseAccess = caseAccess;
     }
 
-    /** The case's path: from the initiating caseworker on first intake, from the case's variables afterwards. */
+    /**
+     * The case's path: on first intake from the caseworker who is logged in (the initiator variable only when the
+     * application itself starts a case), from the case's variables afterwards. {@code StartGuard} refuses a start that
+     * sends the unions or another initiator, so a client cannot choose them.
+     */
     public Path of(DelegateExecution execution, String programme) {
-        return isOpen(execution) ? of((String) execution.getVariable("grassrootsUnion"))
-                : ofCaseworker((String) execution.getVariable("initiator"), programme);
+        if (isOpen(execution)) {
+            return of((String) execution.getVariable("grassrootsUnion"));
+        }
+        CommandContext command = Context.getCommandContext();
+        String loggedIn = command == null ? null : command.getAuthenticatedUserId();
+        return ofCaseworker(loggedIn != null ? loggedIn : (String) execution.getVariable("initiator"), programme);
     }
 
     public static boolean isOpen(DelegateExecution execution) {

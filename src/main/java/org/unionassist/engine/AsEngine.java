@@ -1,4 +1,4 @@
-package org.unionassist.casework;
+package org.unionassist.engine;
 
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.context.Context;

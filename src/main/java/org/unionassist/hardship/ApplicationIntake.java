@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.AsEngine;
+import org.unionassist.engine.AsEngine;
 import org.unionassist.casework.PersonalDataInEngine;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.organisation.CaseUnions;
+import org.unionassist.casework.CaseUnions;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Role;
 

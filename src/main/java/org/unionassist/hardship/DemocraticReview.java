@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.AsEngine;
+import org.unionassist.engine.AsEngine;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
-import org.unionassist.casework.AsEngine;
+import org.unionassist.engine.AsEngine;
 import org.unionassist.casework.Money;
 
 import java.math.BigDecimal;

@@ -5,13 +5,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.AsEngine;
+import org.unionassist.engine.AsEngine;
 import org.unionassist.casework.DueDates;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
-import org.unionassist.organisation.CaseAccess;
+import org.unionassist.casework.CaseAccess;
 
 import java.time.LocalDate;
 

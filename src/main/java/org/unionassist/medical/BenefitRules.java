@@ -4,7 +4,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import org.unionassist.casework.AsEngine;
+import org.unionassist.engine.AsEngine;
 
 import java.math.BigDecimal;
 import java.util.List;

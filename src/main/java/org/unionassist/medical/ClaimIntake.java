@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.PersonalDataInEngine;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.organisation.CaseUnions;
+import org.unionassist.casework.CaseUnions;
 
 /**
  * Service step 自动审核并测算赔付 ({@code ${claimIntake}}): the automatic checks run before anyone reviews a claim

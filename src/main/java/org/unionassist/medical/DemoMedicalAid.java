@@ -9,7 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.organisation.CaseUnions;
+import org.unionassist.casework.CaseUnions;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.unionassist.casework.Money;
 import org.unionassist.casework.PersonalDataInEngine;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.organisation.CaseUnions;
+import org.unionassist.casework.CaseUnions;
 
 /**
  * Service step 登记参保名单 ({@code ${enrolmentIntake}}): reads the list (entered, pasted or uploaded), validates every

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
-import org.unionassist.casework.AsEngine;
+import org.unionassist.engine.AsEngine;
 
 import java.util.List;
 import java.util.Optional;

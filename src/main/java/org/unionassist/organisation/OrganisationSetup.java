@@ -17,25 +17,21 @@ import java.util.List;
 
 /**
  * Creates a union with its groups (one per role) and the standing authorizations of those groups: which webapps
- * they open, which programmes they may read or start, and for auditors the decision tables they read. Per-case rights are granted by {@link CaseAccess}.
+ * they open, which programmes they may read or start, and for auditors the decision tables they read. Per-case rights are granted by casework's CaseAccess. The
+ * programmes come from the {@link Programme} beans each programme declares.
  * Idempotent: running it again changes nothing.
  */
 @Service
 public class OrganisationSetup {
 
-    /** Process definitions every union group may read (to see diagrams and forms in Tasklist). */
-    public static final List<String> PROGRAMMES = List.of("hardshipVerification", "hardshipFileRecheck",
-            "medicalAidEnrolment", "medicalAidClaim");
-    /** Programmes a grassroots caseworker may start. */
-    public static final List<String> STARTABLE_BY_GRASSROOTS_CLERKS = List.of("hardshipVerification",
-            "medicalAidEnrolment", "medicalAidClaim");
-
     private final UnionRepository unions;
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final List<Programme> programmes;
 
     public OrganisationSetup(UnionRepository unions, IdentityService identityService,
-                             AuthorizationService authorizationService) {
+                             AuthorizationService authorizationService, List<Programme> programmes) {
+        this.programmes = List.copyOf(programmes);
         this.unions = unions;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
@@ -88,12 +84,15 @@ public class OrganisationSetup {
         }
         grant(groupId, Resources.USER, "*", Permissions.READ);
         grant(groupId, Resources.GROUP, "*", Permissions.READ);
-        for (String key : PROGRAMMES) {
-            grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+        for (Programme programme : programmes) {
+            grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(), ProcessDefinitionPermissions.READ);
         }
         if (role == Role.CLERK && level == UnionLevel.GRASSROOTS) {
-            for (String key : STARTABLE_BY_GRASSROOTS_CLERKS) {
-                grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            for (Programme programme : programmes) {
+                if (programme.startedByGrassrootsClerks()) {
+                    grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(),
+                            ProcessDefinitionPermissions.CREATE_INSTANCE);
+                }
             }
             grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
