@@ -18,6 +18,9 @@ import org.unionassist.payment.PaymentOrder;
 @Component("claimOutcome")
 public class ClaimOutcome {
 
+    /** The purpose of a claim's disbursement; V9 gave the claims paid before it the same code and payee key. */
+    static final String PURPOSE = "MEDICAL_CLAIM";
+
     private final MedicalClaims claims;
     private final Disbursements disbursements;
     private final AuditTrail auditTrail;
@@ -35,13 +38,19 @@ public class ClaimOutcome {
         MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
         PayoutBreakdown settled = claims.settle(claim, clock.today());
         Disbursement paid = disbursements.payOnce(new PaymentOrder(claim.getProcessInstanceId(),
-                AuditTrail.processKeyOf(execution), claim.getCaseNumber(), claim.getMemberName(),
-                claim.getIdNumber(), claim.getBankCard(), settled.payout(), claim.getGrassrootsUnionId()));
+                AuditTrail.processKeyOf(execution), claim.getCaseNumber(), payeeKey(claim), PURPOSE,
+                claim.getMemberName(), claim.getIdNumber(), claim.getBankCard(), settled.payout(),
+                claim.getGrassrootsUnionId()));
         ClaimVariables.publish(execution, claim);
         execution.setVariable("disbursementId", paid.getId());
         auditTrail.recordEvent(execution, Decision.SETTLE, settled.describe(), AuditTrail.SYSTEM,
                 new SignedValues(claim.getClaimType().code(), claim.getClaimType().label(), settled.payout(), null),
                 ClaimVariables.snapshot(claim));
+    }
+
+    /** The member is paid as their membership of the plan year, not by ID number. */
+    static String payeeKey(MedicalClaim claim) {
+        return "membership:" + claim.getMembership().getId();
     }
 
     public void rejected(DelegateExecution execution) {

@@ -6,17 +6,20 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /**
- * A payment order to a person's bank card for an approved case. One per case: {@code processInstanceId} is unique,
- * so a retried settlement can never create a second one. The full card number is here for the payer only; every
- * list shows it masked.
+ * A payment order to a person's bank card from a process: one per payee and purpose within the process (a medical
+ * claim pays its member once, a campaign list pays many people from one process). The database key
+ * (process instance, payee key, purpose) makes a retried or repeated order find this row instead of paying twice.
+ * The full card number is here for the payer only; every list shows it masked.
  */
 @Entity
-@Table(name = "ua_disbursement")
+@Table(name = "ua_disbursement", uniqueConstraints = @UniqueConstraint(name = "ua_disbursement_once",
+        columnNames = {"process_instance_id", "payee_key", "purpose"}))
 public class Disbursement {
 
     public static final String PENDING = "PENDING";
@@ -25,8 +28,14 @@ public class Disbursement {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "process_instance_id", nullable = false, unique = true, length = 64)
+    @Column(name = "process_instance_id", nullable = false, length = 64)
     private String processInstanceId;
+
+    @Column(name = "payee_key", nullable = false, length = 64)
+    private String payeeKey;
+
+    @Column(nullable = false, length = 32)
+    private String purpose;
 
     @Column(name = "process_definition_key", nullable = false, length = 64)
     private String processDefinitionKey;
@@ -62,6 +71,8 @@ public class Disbursement {
         this.processInstanceId = order.processInstanceId();
         this.processDefinitionKey = order.processDefinitionKey();
         this.caseNumber = order.caseNumber();
+        this.payeeKey = order.payeeKey();
+        this.purpose = order.purpose();
         this.payeeName = order.payeeName();
         this.payeeIdNumber = order.payeeIdNumber();
         this.bankCard = order.bankCard();
@@ -75,6 +86,8 @@ public class Disbursement {
     public String getProcessInstanceId() { return processInstanceId; }
     public String getProcessDefinitionKey() { return processDefinitionKey; }
     public String getCaseNumber() { return caseNumber; }
+    public String getPayeeKey() { return payeeKey; }
+    public String getPurpose() { return purpose; }
     public String getPayeeName() { return payeeName; }
     public String getPayeeIdNumber() { return payeeIdNumber; }
     public String getBankCard() { return bankCard; }

@@ -79,6 +79,7 @@ public class DisbursementController {
         v.put("id", d.getId());
         v.put("caseNumber", d.getCaseNumber());
         v.put("programme", d.getProcessDefinitionKey());
+        v.put("purpose", d.getPurpose());
         v.put("payeeName", d.getPayeeName());
         v.put("payeeIdNumber", idNumber);
         v.put("bankCard", card);

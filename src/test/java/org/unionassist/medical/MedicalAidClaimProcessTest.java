@@ -85,6 +85,9 @@ class MedicalAidClaimProcessTest {
         assertThat(paid.getAmount()).isEqualByComparingTo("3200.00");
         assertThat(paid.getBankCard()).isEqualTo("6222020200112233445");
         assertThat(paid.getCaseNumber()).isEqualTo(claim.getCaseNumber()).startsWith("YL2026");
+        assertThat(paid.getPurpose()).isEqualTo("MEDICAL_CLAIM");
+        assertThat(paid.getPayeeKey()).as("the member's membership, not the ID number")
+                .isEqualTo("membership:" + claim.getMembership().getId());
 
         List<SignOff> trail = signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId());
         assertThat(trail).extracting(SignOff::getStepId)
@@ -450,7 +453,8 @@ class MedicalAidClaimProcessTest {
         Disbursement first = disbursements.findByProcessInstanceId(pi.getId()).orElseThrow();
 
         Disbursement again = payments.payOnce(new PaymentOrder(pi.getId(), "medicalAidClaim",
-                first.getCaseNumber(), "张伟", member, "6222020200112233445", new BigDecimal("3200.00"), "eaststeel"));
+                first.getCaseNumber(), first.getPayeeKey(), first.getPurpose(), "张伟", member, "6222020200112233445",
+                new BigDecimal("3200.00"), "eaststeel"));
 
         assertThat(again.getId()).isEqualTo(first.getId());
         assertThat(disbursements.findAll()).filteredOn(d -> d.getProcessInstanceId().equals(pi.getId())).hasSize(1);
