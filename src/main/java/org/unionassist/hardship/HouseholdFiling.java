@@ -50,7 +50,7 @@ public class HouseholdFiling implements JavaDelegate {
         execution.setVariable("fileNumber", file.getFileNumber());
         execution.setVariable("fileEffectiveDate", file.getEffectiveDate().toString());
         CaseVariables.publish(execution, approved);
-        auditTrail.recordEvent(execution, Decision.FILE, "建档，档案号" + file.getFileNumber() + "，自"
+        auditTrail.recordEvent(execution, HardshipDecisions.FILE, "建档，档案号" + file.getFileNumber() + "，自"
                         + file.getEffectiveDate() + "起生效", AuditTrail.SYSTEM,
                 new SignedValues(file.getCategory().name(), file.getCategory().label(), null, null),
                 CaseVariables.snapshot(approved));

@@ -45,7 +45,7 @@ public class RecheckRecords extends CaseRecordPolicy<HouseholdFile> {
     @Override
     protected SignedValues apply(DelegateTask task, HouseholdFile file, Decision decision, StepRules step) {
         HardshipCategory category = file.getCategory();
-        if (decision == Decision.RECATEGORISE) {
+        if (decision == HardshipDecisions.RECATEGORISE) {
             Object requested = task.getVariable("newCategory");
             if (requested == null || requested.toString().isBlank()) {
                 throw new UnionAssistException(CaseworkError.INVALID_INPUT, "调整困难类别时请选择新的类别");
@@ -56,7 +56,7 @@ public class RecheckRecords extends CaseRecordPolicy<HouseholdFile> {
                         "已不符合认定条件的家庭应选择「退出帮扶」并说明原因，而不是调整类别");
             }
         }
-        if (decision == Decision.CLOSE) {
+        if (decision == HardshipDecisions.CLOSE) {
             Object reason = task.getVariable("closeReason");
             if (reason == null || !FileRecheck.CLOSE_REASONS.containsKey(reason.toString())) {
                 throw new UnionAssistException(CaseworkError.INVALID_INPUT, "退出帮扶时请选择退出原因");

@@ -43,7 +43,7 @@ public class ClaimOutcome {
                 claim.getGrassrootsUnionId()));
         ClaimVariables.publish(execution, claim);
         execution.setVariable("disbursementId", paid.getId());
-        auditTrail.recordEvent(execution, Decision.SETTLE, settled.describe(), AuditTrail.SYSTEM,
+        auditTrail.recordEvent(execution, MedicalDecisions.SETTLE, settled.describe(), AuditTrail.SYSTEM,
                 new SignedValues(claim.getClaimType().code(), claim.getClaimType().label(), settled.payout(), null),
                 ClaimVariables.snapshot(claim));
     }

@@ -41,7 +41,7 @@ class FailedStepRollbackTest {
         long signOffsBefore = signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(pi.getId()).size();
         // the file row is written first, then the audit record fails
         doThrow(new IllegalStateException("audit store unavailable")).when(auditTrail)
-                .recordEvent(any(), eq(Decision.FILE), anyString(), anyString(), any(), any());
+                .recordEvent(any(), eq(HardshipDecisions.FILE), anyString(), anyString(), any(), any());
 
         assertThatThrownBy(() -> driver.complete(pi, "cityApproval", "city.chair", "approve", "同意"))
                 .hasMessageContaining("audit store unavailable");

@@ -99,7 +99,7 @@ class MedicalAidClaimProcessTest {
         assertThat(approval.getCategoryLabel()).isEqualTo("住院");
         assertThat(approval.getSnapshot()).contains("拟赔付 3200.00 元").doesNotContain(member)
                 .doesNotContain("6222020200112233445").doesNotContain("急性阑尾炎");
-        assertThat(trail.get(2).getDecision()).isEqualTo(Decision.SETTLE);
+        assertThat(trail.get(2).getDecision()).isEqualTo(MedicalDecisions.SETTLE);
         assertThat(trail.get(2).getAmount()).isEqualByComparingTo("3200.00");
     }
 

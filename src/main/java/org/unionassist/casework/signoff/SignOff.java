@@ -2,8 +2,7 @@ package org.unionassist.casework.signoff;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Convert;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -53,7 +52,7 @@ public class SignOff {
     private String actorUnionName;
     @Column(name = "actor_role", length = 32)
     private String actorRole;
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = DecisionColumn.class)
     @Column(nullable = false, length = 20)
     private Decision decision;
     @Column(name = "decision_label", nullable = false, length = 100)

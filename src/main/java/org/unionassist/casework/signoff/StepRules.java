@@ -6,7 +6,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -33,7 +32,7 @@ public record StepRules(String stepId, String stepName, Set<Decision> decisions,
         boolean correction = false;
         boolean vote = false;
         Map<String, String> findings = new LinkedHashMap<>();
-        Map<Decision, String> labels = new EnumMap<>(Decision.class);
+        Map<Decision, String> labels = new LinkedHashMap<>();
         Set<String> checks = new LinkedHashSet<>();
         CamundaProperties properties = element.getExtensionElements() == null ? null
                 : element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class)
