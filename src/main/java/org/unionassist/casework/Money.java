@@ -40,7 +40,7 @@ public final class Money {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能为负数");
         }
         if (value.compareTo(LIMIT) >= 0) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "金额过大，请核对");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "数额过大，请核对");
         }
         if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "最多保留两位小数（元、角、分）");
@@ -66,7 +66,7 @@ public final class Money {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能小于" + minimum);
         }
         if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "数值过大，请核对");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "过大，请核对");
         }
         return value.intValueExact();
     }

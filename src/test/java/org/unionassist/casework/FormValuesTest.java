@@ -110,9 +110,9 @@ class FormValuesTest {
         assertThat(refusal(() -> FormValues.requiredMoney(JSON("[1,2]"), "刚性支出")).getMessage())
                 .isEqualTo("刚性支出必须是金额数字");
         assertThat(refusal(() -> FormValues.requiredMoney(1.0E308, "医疗总费用")).getMessage())
-                .isEqualTo("医疗总费用金额过大，请核对");
+                .isEqualTo("医疗总费用数额过大，请核对");
         assertThat(refusal(() -> FormValues.requiredMoney("1000000000000", "医疗总费用")).getMessage())
-                .isEqualTo("医疗总费用金额过大，请核对");
+                .isEqualTo("医疗总费用数额过大，请核对");
         assertThat(FormValues.requiredMoney("999999999999.99", "医疗总费用")).isEqualTo(new BigDecimal("999999999999.99"));
     }
 
