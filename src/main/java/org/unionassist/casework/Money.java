@@ -6,6 +6,9 @@ import java.math.RoundingMode;
 /** Yuan amounts: BigDecimal with 2 decimals, rounded half-up once at the end of a computation. */
 public final class Money {
 
+    /** Amounts are stored as numeric(14, 2): anything from a trillion yuan up is a typing or pasting error. */
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+
     private Money() {
     }
 
@@ -36,6 +39,9 @@ public final class Money {
         if (value.signum() < 0) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能为负数");
         }
+        if (value.compareTo(LIMIT) >= 0) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "数额过大，请核对");
+        }
         if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "最多保留两位小数（元、角、分）");
         }
@@ -58,6 +64,9 @@ public final class Money {
         }
         if (value.compareTo(BigDecimal.valueOf(minimum)) < 0) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "不能小于" + minimum);
+        }
+        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, chineseFieldName + "过大，请核对");
         }
         return value.intValueExact();
     }

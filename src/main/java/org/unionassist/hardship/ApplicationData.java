@@ -14,7 +14,9 @@ import java.util.Map;
 
 import static org.camunda.spin.Spin.JSON;
 import static org.unionassist.casework.FormValues.flag;
-import static org.unionassist.casework.FormValues.requiredText;
+import static org.unionassist.casework.FormValues.personName;
+import static org.unionassist.casework.FormValues.requiredChoice;
+import static org.unionassist.casework.FormValues.requiredMoney;
 import static org.unionassist.casework.FormValues.text;
 
 /**
@@ -24,8 +26,11 @@ import static org.unionassist.casework.FormValues.text;
 public record ApplicationData(String applicantName, String applicantIdNumber, String applicantPhone,
                               List<HouseholdMember.Data> otherMembers, HouseholdFigures figures, String bankCard) {
 
+    /** The relations the forms offer for a household member (the applicant is 本人). */
+    static final List<String> RELATIONS = List.of("配偶", "子女", "父母", "其他");
+
     public static ApplicationData from(VariableScope v, LocalDate today) {
-        String name = requiredText(v, "applicantName", "申请人姓名", 50);
+        String name = personName(v, "applicantName", "申请人姓名");
         String id = PersonalData.requireValidIdNumber(text(v, "applicantIdNumber"), "申请人", today);
         int size = Money.countFromVariable(v.getVariable("householdSize"), "家庭人口数", 1);
         List<HouseholdMember.Data> members = members(v.getVariable("householdMembers"), today);
@@ -44,15 +49,15 @@ public record ApplicationData(String applicantName, String applicantIdNumber, St
 
     /** The household figures as entered on an application or an annual re-check form. */
     public static HouseholdFigures figures(VariableScope v, int size) {
-        String cause = text(v, "hardshipCause");
-        cause = cause == null || cause.isBlank() ? "none" : cause;
-        HardshipCause.fromCode(cause);
+        // "none" is an option the form offers; a missing cause is not the same answer
+        String cause = HardshipCause.fromCode(requiredChoice(v, "hardshipCause", "致困原因")).code();
         boolean migrant = flag(v, "migrantWorker");
         int months = migrant ? Money.countFromVariable(v.getVariable("localEmploymentMonths"), "本地就业月数", 0) : 0;
         return new HouseholdFigures(
-                Money.fromVariable(v.getVariable("annualIncome"), "家庭年可支配收入"),
-                Money.fromVariable(orZero(v.getVariable("rigidExpenditure")), "刚性支出"),
-                Money.fromVariable(orZero(v.getVariable("illnessAccidentCost")), "当年因病因意外支出"),
+                requiredMoney(v, "annualIncome", "家庭年可支配收入"),
+                // both are required on the form: a missing figure silently read as 0 would change the category
+                requiredMoney(v, "rigidExpenditure", "刚性支出"),
+                requiredMoney(v, "illnessAccidentCost", "当年因病因意外支出"),
                 size, cause,
                 flag(v, "ownsMultipleHomes"), flag(v, "ownsBusinessOrEmploys"), flag(v, "privateCarNonWork"),
                 flag(v, "childPrivateSchoolOrAbroad"), migrant, months);
@@ -87,18 +92,24 @@ public record ApplicationData(String applicantName, String applicantIdNumber, St
             if (name.isBlank() || relation.isBlank()) {
                 throw new UnionAssistException(CaseworkError.INVALID_INPUT, "第" + row + "位家庭成员的姓名和关系不能为空");
             }
+            String validName = personName(name, "第" + row + "位家庭成员的姓名");
+            if (!RELATIONS.contains(relation.trim())) {
+                throw new UnionAssistException(CaseworkError.INVALID_INPUT,
+                        "第" + row + "位家庭成员与申请人的关系应为" + String.join("、", RELATIONS) + "之一");
+            }
             String validId = id.isBlank() ? null : PersonalData.requireValidIdNumber(id, "第" + row + "位家庭成员", today);
-            result.add(new HouseholdMember.Data(name.trim(), relation.trim(), validId));
+            result.add(new HouseholdMember.Data(validName, relation.trim(), validId));
         }
         return result;
     }
 
+    /** A row's cell as text; a list or object where a value belongs comes back as its JSON, for the checks to refuse. */
     private static String field(SpinJsonNode node, String name) {
-        return node.hasProp(name) && !node.prop(name).isNull() ? node.prop(name).value().toString() : "";
-    }
-
-    private static Object orZero(Object value) {
-        return value == null || (value instanceof String s && s.isBlank()) ? 0 : value;
+        if (!node.hasProp(name) || node.prop(name).isNull()) {
+            return "";
+        }
+        SpinJsonNode cell = node.prop(name);
+        return cell.isValue() ? cell.value().toString() : cell.toString();
     }
 
     /** Figures as the form shows them. Personal data stays out (the ID number is masked). */

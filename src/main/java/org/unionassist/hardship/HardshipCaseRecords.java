@@ -2,12 +2,16 @@ package org.unionassist.hardship;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.FormValues;
+import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.CasePolicy;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
 import org.unionassist.casework.signoff.StepRules;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,14 +25,17 @@ import java.util.function.Function;
 public class HardshipCaseRecords extends CasePolicy<HardshipCase> {
 
     public static final String PROCESS = "hardshipVerification";
+    private static final int VISIT_FINDINGS_MAX = 2000;
 
     private final HardshipCases cases;
     private final DemocraticReview democraticReview;
+    private final ShanghaiClock clock;
 
-    public HardshipCaseRecords(HardshipCases cases, DemocraticReview democraticReview) {
+    public HardshipCaseRecords(HardshipCases cases, DemocraticReview democraticReview, ShanghaiClock clock) {
         super(PROCESS);
         this.cases = cases;
         this.democraticReview = democraticReview;
+        this.clock = clock;
     }
 
     @Override
@@ -51,6 +58,7 @@ public class HardshipCaseRecords extends CasePolicy<HardshipCase> {
                                 "请补齐后再提交，或选择「材料不全，退回补充」");
                     }
                 },
+                "visit", (task, c, decision) -> recordVisit(task),
                 "panel", (task, c, decision) -> {
                     if (decision == Decision.APPROVE) {
                         democraticReview.validatePanel(task.getVariable("panelMembers"), c.getGrassrootsUnionId());
@@ -68,6 +76,17 @@ public class HardshipCaseRecords extends CasePolicy<HardshipCase> {
                         cases.districtDecided(c);
                     }
                 });
+    }
+
+    /** The home visit's date and findings, required whatever the decision (the form requires both). */
+    private void recordVisit(DelegateTask task) {
+        LocalDate visited = FormValues.requiredDate(task, "visitDate", "入户调查日期");
+        if (visited.isAfter(clock.today())) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "入户调查日期不能晚于今天");
+        }
+        String findings = FormValues.requiredText(task, "visitFindings", "入户调查情况", VISIT_FINDINGS_MAX);
+        task.setVariable("visitDate", visited.toString());
+        task.setVariable("visitFindings", findings);
     }
 
     @Override

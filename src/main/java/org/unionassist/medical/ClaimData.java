@@ -3,7 +3,6 @@ package org.unionassist.medical;
 import org.unionassist.casework.CaseworkError;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.unionassist.casework.FormValues;
-import org.unionassist.casework.Money;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.UnionAssistException;
 
@@ -26,9 +25,9 @@ public record ClaimData(String memberIdNumber, ClaimType claimType, LocalDate ad
         if (discharge.isAfter(today)) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "出院日期不能晚于今天");
         }
-        BigDecimal total = Money.fromVariable(v.getVariable("totalCost"), "医疗总费用");
-        BigDecimal insurance = Money.fromVariable(v.getVariable("insurancePaid"), "基本医保支付金额");
-        BigDecimal selfPaid = Money.fromVariable(v.getVariable("selfPaid"), "个人自付金额");
+        BigDecimal total = FormValues.requiredMoney(v, "totalCost", "医疗总费用");
+        BigDecimal insurance = FormValues.requiredMoney(v, "insurancePaid", "基本医保支付金额");
+        BigDecimal selfPaid = FormValues.requiredMoney(v, "selfPaid", "个人自付金额");
         if (selfPaid.compareTo(total) > 0) {
             throw new UnionAssistException(MedicalError.CLAIM_AMOUNTS_INCONSISTENT,
                     "个人自付金额（" + selfPaid.toPlainString() + "元）不能超过医疗总费用（" + total.toPlainString() + "元）");

@@ -52,9 +52,6 @@ public class Enrolments {
         Set<String> seen = new HashSet<>();
         for (RosterEntry entry : roster) {
             String name = entry.name();
-            if (name.isBlank() || name.length() > 50) {
-                throw new UnionAssistException(CaseworkError.INVALID_INPUT, entry.source() + "：姓名不能为空且不超过50字");
-            }
             String id = PersonalData.requireValidIdNumber(entry.idNumber(), entry.source() + " " + name + " 的", today);
             if (!seen.add(id)) {
                 throw new UnionAssistException(MedicalError.ALREADY_ENROLLED,

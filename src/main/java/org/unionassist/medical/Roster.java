@@ -84,7 +84,12 @@ public final class Roster {
         return entries;
     }
 
+    /** A row's cell as text; a list or object where a value belongs comes back as its JSON, for the checks to refuse. */
     private static String field(SpinJsonNode node, String name) {
-        return node.hasProp(name) && !node.prop(name).isNull() ? node.prop(name).value().toString() : "";
+        if (!node.hasProp(name) || node.prop(name).isNull()) {
+            return "";
+        }
+        SpinJsonNode cell = node.prop(name);
+        return cell.isValue() ? cell.value().toString() : cell.toString();
     }
 }

@@ -88,7 +88,7 @@ class HardshipVerificationProcessTest {
                 .putValue("docCauseProof", false).putValue("docDataCheckConsent", false));
 
         assertThatThrownBy(() -> driver.complete(pi, "homeVisit", "eaststeel.clerk",
-                decisionOf("submit", null).putValue("visitFindings", "属实")))
+                CaseDriver.visitOf("submit", null, "属实")))
                 .isInstanceOf(UnionAssistException.class)
                 .hasMessage("材料不全，缺少：致困原因证明、民政经济状况核对授权书（本人签字）。请补齐后再提交，或选择「材料不全，退回补充」")
                 .satisfies(e -> assertThat(((UnionAssistException) e).errorCode()).isEqualTo(CaseworkError.DOCUMENTS_MISSING));
@@ -96,7 +96,7 @@ class HardshipVerificationProcessTest {
         assertThat(pi).isWaitingAt("homeVisit");
 
         // sending it back for the missing documents needs none of them; ticking them on the visit form passes
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null).putValue("visitFindings", "属实")
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", CaseDriver.visitOf("submit", null, "属实")
                 .putValue("docCauseProof", true).putValue("docDataCheckConsent", true));
         assertThat(pi).isWaitingAt("grassrootsReview");
     }
@@ -110,7 +110,7 @@ class HardshipVerificationProcessTest {
         assertThat(shanghaiDay(visit.getDueDate())).isEqualTo(LocalDate.of(2026, 10, 19));
         assertThat(shanghaiDay(visit.getFollowUpDate())).isEqualTo(LocalDate.of(2026, 10, 16));
 
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null).putValue("visitFindings", "属实"));
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", CaseDriver.visitOf("submit", null, "属实"));
         driver.complete(pi, "grassrootsReview", "eaststeel.chair", CaseDriver.approveWithPanel("eaststeel"));
         driver.vote(pi, "eaststeel.rep1", "agree");
         driver.vote(pi, "eaststeel.rep2", "agree");
@@ -131,7 +131,7 @@ class HardshipVerificationProcessTest {
         ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
         assertThatThrownBy(() -> driver.complete(pi, "homeVisit", "eaststeel.clerk", "return", " "))
                 .isInstanceOf(UnionAssistException.class).hasMessageContaining("必须填写意见");
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", "return", "缺收入证明");
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", CaseDriver.visitOf("return", "缺收入证明", "缺少收入证明"));
 
         assertThat(pi).isWaitingAt("supplementDocuments").variables().containsEntry("categoryLabel", "深度困难");
         // the supplement form shows why the case came back: the home visit's row in the trail, in its own words
@@ -150,7 +150,7 @@ class HardshipVerificationProcessTest {
     @Test
     void grassrootsChairRejectsWithAnOpinion() {
         ProcessInstance pi = driver.apply("eaststreet.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
-        driver.complete(pi, "homeVisit", "eaststreet.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));
+        driver.complete(pi, "homeVisit", "eaststreet.clerk", CaseDriver.visitOf("submit", null, "x"));
         driver.complete(pi, "grassrootsReview", "eaststreet.chair", "reject", "家庭收入明显高于申报");
 
         assertThat(pi).isEnded().hasPassed("recordRejection");
@@ -162,7 +162,7 @@ class HardshipVerificationProcessTest {
     @Test
     void panelWithoutAMajorityRejectsTheCase() {
         ProcessInstance pi = driver.apply("westtextile.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
-        driver.complete(pi, "homeVisit", "westtextile.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));
+        driver.complete(pi, "homeVisit", "westtextile.clerk", CaseDriver.visitOf("submit", null, "x"));
         driver.complete(pi, "grassrootsReview", "westtextile.chair", CaseDriver.approveWithPanel("westtextile"));
         driver.vote(pi, "westtextile.rep1", "agree");
         driver.vote(pi, "westtextile.rep2", "disagree");
@@ -192,7 +192,7 @@ class HardshipVerificationProcessTest {
     @Test
     void onlyTheChosenPanelMemberMayCastTheirVote() {
         ProcessInstance pi = driver.apply("westtextile.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
-        driver.complete(pi, "homeVisit", "westtextile.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));
+        driver.complete(pi, "homeVisit", "westtextile.clerk", CaseDriver.visitOf("submit", null, "x"));
         driver.complete(pi, "grassrootsReview", "westtextile.chair", CaseDriver.approveWithPanel("westtextile"));
         Task rep1Vote = driver.tasks().createTaskQuery().processInstanceId(pi.getId())
                 .taskAssignee("westtextile.rep1").singleResult();
@@ -208,7 +208,7 @@ class HardshipVerificationProcessTest {
     @Test
     void aPanelSmallerThanThreeIsRefused() {
         ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", CaseDriver.visitOf("submit", null, "x"));
         VariableMap twoMembers = decisionOf("approve", null).putValue("panelMembers",
                 List.of("eaststeel.rep1", "eaststeel.rep2"));
         assertThatThrownBy(() -> driver.complete(pi, "grassrootsReview", "eaststeel.chair", twoMembers))
@@ -295,7 +295,7 @@ class HardshipVerificationProcessTest {
     @Test
     void caseworkerWithdrawsAtSupplement() {
         ProcessInstance pi = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", "return", "缺材料");
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", CaseDriver.visitOf("return", "缺材料", "缺少收入证明"));
         driver.complete(pi, "supplementDocuments", "eaststeel.clerk",
                 CaseDriver.deepHardshipApplication((String) driver.runtime().getVariable(pi.getId(), "applicantIdNumber"))
                         .putValue("decision", "withdraw").putValue("opinion", "申请人家庭情况好转，主动撤回"));
@@ -356,7 +356,7 @@ class HardshipVerificationProcessTest {
         ProcessInstance pi = driver.apply("eaststeel.clerk", twoHomes);
         assertThat(pi).variables().containsEntry("proposedCategory", "INELIGIBLE")
                 .containsEntry("categoryReason", "家庭拥有两套及以上住房");
-        driver.complete(pi, "homeVisit", "eaststeel.clerk", decisionOf("submit", null).putValue("visitFindings", "x"));
+        driver.complete(pi, "homeVisit", "eaststeel.clerk", CaseDriver.visitOf("submit", null, "x"));
         assertThatThrownBy(() -> driver.complete(pi, "grassrootsReview", "eaststeel.chair",
                 CaseDriver.approveWithPanel("eaststeel")))
                 .isInstanceOf(UnionAssistException.class).hasMessageContaining("不符合认定条件");

@@ -53,6 +53,19 @@ class RosterFileTest {
     }
 
     @Test
+    void refusesANameCellThatIsANumberOrAListNamingTheRow() throws IOException {
+        byte[] numeric = excel(new Object[][]{{"姓名", "身份证号"}, {"王芳", "11010519491231002X"},
+                {1.0E308, "110105194912310029"}});
+        assertThatThrownBy(() -> RosterFile.read("名单.xlsx", new ByteArrayInputStream(numeric)))
+                .isInstanceOf(UnionAssistException.class)
+                .hasMessageStartingWith("上传名单第3行的姓名应为2至30个汉字或字母");
+        byte[] csv = "王芳,11010519491231002X\n[1;2],110105194912310029\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RosterFile.read("list.csv", new ByteArrayInputStream(csv)))
+                .isInstanceOf(UnionAssistException.class)
+                .hasMessageStartingWith("上传名单第2行的姓名应为2至30个汉字或字母");
+    }
+
+    @Test
     void refusesOtherFilesAndBrokenSpreadsheets() {
         assertThatThrownBy(() -> RosterFile.read("名单.pdf", new ByteArrayInputStream(new byte[1])))
                 .isInstanceOf(UnionAssistException.class).hasMessageContaining("只支持 Excel");

@@ -117,6 +117,12 @@ public class CaseDriver {
         return Variables.createVariables().putValue("decision", decision).putValue("opinion", opinion);
     }
 
+    /** The home-visit form's answer: the decision, the visit dated today (the engine's clock) and what was found. */
+    public static VariableMap visitOf(String decision, String opinion, String findings) {
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Shanghai"));
+        return decisionOf(decision, opinion).putValue("visitDate", today.toString()).putValue("visitFindings", findings);
+    }
+
     /** The grassroots chair approves and picks the first three panel members of the union. */
     public static VariableMap approveWithPanel(String union) {
         return decisionOf("approve", "同意提交民主评议").putValueTyped("panelMembers", SpinValues.jsonValue(
@@ -134,7 +140,7 @@ public class CaseDriver {
     /** Carries a fresh case through home visit, first review and a unanimous panel into its public notice. */
     public ProcessInstance caseOnPublicNotice(String union, String idNumber) {
         ProcessInstance pi = apply(union + ".clerk", deepHardshipApplication(idNumber));
-        complete(pi, "homeVisit", union + ".clerk", decisionOf("submit", "材料齐全").putValue("visitFindings", "属实"));
+        complete(pi, "homeVisit", union + ".clerk", visitOf("submit", "材料齐全", "属实"));
         complete(pi, "grassrootsReview", union + ".chair", approveWithPanel(union));
         vote(pi, union + ".rep1", "agree");
         vote(pi, union + ".rep2", "agree");
