@@ -6,21 +6,12 @@ import org.unionassist.casework.DueDates;
 import org.unionassist.casework.Money;
 import org.unionassist.casework.ShanghaiClock;
 
-import java.util.Map;
-
 /**
  * 动态管理: the yearly re-check of an open household file. The caseworker records the household's current figures,
  * the DMN proposes a category, and the grassroots chair keeps the file, re-categorises it, or closes it with a reason.
  */
 @Component("fileRecheck")
 public class FileRecheck {
-
-    public static final Map<String, String> CLOSE_REASONS = Map.of(
-            "outOfHardship", "家庭收入连续6个月高于低保标准，已脱困",
-            "death", "职工死亡",
-            "retirement", "职工退休",
-            "transfer", "职工调离",
-            "other", "其他原因");
 
     private final HouseholdFiles files;
     private final HardshipCategorisation categorisation;
@@ -63,8 +54,8 @@ public class FileRecheck {
     }
 
     public void close(DelegateExecution execution) {
-        String reasonCode = (String) execution.getVariable("closeReason");
-        String reason = CLOSE_REASONS.get(reasonCode) + "：" + execution.getVariable("opinion");
+        FileCloseReason closeReason = FileCloseReason.fromCode(execution.getVariable("closeReason"));
+        String reason = closeReason.recorded() + "：" + execution.getVariable("opinion");
         HouseholdFile file = files.close(fileId(execution), clock.today(), reason);
         execution.setVariable("fileStatus", file.getStatus().label());
     }
