@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.DueDates;
 import org.unionassist.casework.Money;
+import org.unionassist.casework.PersonalDataInEngine;
 import org.unionassist.casework.ShanghaiClock;
 
 /**
@@ -16,11 +17,14 @@ public class FileRecheck {
     private final HouseholdFiles files;
     private final HardshipCategorisation categorisation;
     private final ShanghaiClock clock;
+    private final PersonalDataInEngine personalData;
 
-    public FileRecheck(HouseholdFiles files, HardshipCategorisation categorisation, ShanghaiClock clock) {
+    public FileRecheck(HouseholdFiles files, HardshipCategorisation categorisation, ShanghaiClock clock,
+                       PersonalDataInEngine personalData) {
         this.files = files;
         this.categorisation = categorisation;
         this.clock = clock;
+        this.personalData = personalData;
     }
 
     /** Service step 准备复核: shows the file as it stands. */
@@ -32,8 +36,13 @@ public class FileRecheck {
         execution.setVariable("recheckYear", clock.today().getYear());
     }
 
-    /** Service step 重新测算困难类别. */
+    /**
+     * Service step 重新测算困难类别, right after the caseworker's form. The ID numbers typed on it (household members)
+     * are masked here, in the transaction that submitted them, so the engine never keeps a raw one
+     * ({@link PersonalDataInEngine}): the approval and next year's re-check show masked copies.
+     */
     public void categorise(DelegateExecution execution) {
+        personalData.maskIn(execution);
         int size = Money.countFromVariable(execution.getVariable("householdSize"), "家庭人口数", 1);
         HouseholdFigures figures = ApplicationData.figures(execution, size);
         CategoryResult result = categorisation.categorise(figures, clock.today());
