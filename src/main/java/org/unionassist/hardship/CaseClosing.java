@@ -44,13 +44,12 @@ public class CaseClosing {
 
     /**
      * Service step 撤回申请 in the withdrawal event sub-process, triggered by the message {@code hardshipWithdrawal}.
-     * Refused once the district has decided, so the message cannot be used to undo a district decision.
+     * Refused once the district has decided ({@link HardshipCase#requireWithdrawable}), so the message cannot be used to
+     * undo a district decision.
      */
     public void withdrawnOnRequest(DelegateExecution execution) {
         HardshipCase c = cases.byProcessInstance(execution.getProcessInstanceId());
-        if (c.isDistrictDecided()) {
-            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "区总工会已作出决定，不能再撤回申请");
-        }
+        c.requireWithdrawable();
         String reason = (String) execution.getVariable("withdrawalReason");
         if (reason == null || reason.isBlank()) {
             throw new UnionAssistException(CaseworkError.OPINION_REQUIRED, "撤回申请必须说明理由");

@@ -7,8 +7,6 @@ import org.springframework.stereotype.Component;
 import org.unionassist.engine.AsEngine;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
-import org.unionassist.casework.signoff.Decision;
-import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Role;
 
@@ -29,15 +27,13 @@ public class DemocraticReview {
 
     public static final String STEP = "democraticReview";
 
-    private final SignOffRepository signOffs;
     private final IdentityService identityService;
     private final HardshipProperties properties;
     private final Members members;
     private final AuditTrail auditTrail;
 
-    public DemocraticReview(SignOffRepository signOffs, IdentityService identityService,
-                            HardshipProperties properties, Members members, AuditTrail auditTrail) {
-        this.signOffs = signOffs;
+    public DemocraticReview(IdentityService identityService, HardshipProperties properties, Members members,
+                            AuditTrail auditTrail) {
         this.identityService = identityService;
         this.properties = properties;
         this.members = members;
@@ -84,10 +80,9 @@ public class DemocraticReview {
     /** Service step 统计评议结果: majority of the whole panel, counted from the signed votes. */
     public void tally(DelegateExecution execution) {
         Integer round = (Integer) execution.getVariable("reviewRound");
-        String pid = execution.getProcessInstanceId();
-        long agree = signOffs.countByProcessInstanceIdAndStepIdAndRoundAndDecision(pid, STEP, round, Decision.AGREE);
-        long disagree = signOffs.countByProcessInstanceIdAndStepIdAndRoundAndDecision(pid, STEP, round,
-                Decision.DISAGREE);
+        AuditTrail.Votes votes = auditTrail.votes(execution.getProcessInstanceId(), STEP, round);
+        long agree = votes.agree();
+        long disagree = votes.disagree();
         int panelSize = (Integer) execution.getVariable("panelSize");
         boolean carried = agree * 2 > panelSize;
         execution.setVariable("votesFor", agree);

@@ -4,9 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.DueDates;
 import org.unionassist.casework.Money;
+import org.unionassist.casework.PersonalDataInEngine;
 import org.unionassist.casework.ShanghaiClock;
-
-import java.util.Map;
 
 /**
  * 动态管理: the yearly re-check of an open household file. The caseworker records the household's current figures,
@@ -15,21 +14,17 @@ import java.util.Map;
 @Component("fileRecheck")
 public class FileRecheck {
 
-    public static final Map<String, String> CLOSE_REASONS = Map.of(
-            "outOfHardship", "家庭收入连续6个月高于低保标准，已脱困",
-            "death", "职工死亡",
-            "retirement", "职工退休",
-            "transfer", "职工调离",
-            "other", "其他原因");
-
     private final HouseholdFiles files;
     private final HardshipCategorisation categorisation;
     private final ShanghaiClock clock;
+    private final PersonalDataInEngine personalData;
 
-    public FileRecheck(HouseholdFiles files, HardshipCategorisation categorisation, ShanghaiClock clock) {
+    public FileRecheck(HouseholdFiles files, HardshipCategorisation categorisation, ShanghaiClock clock,
+                       PersonalDataInEngine personalData) {
         this.files = files;
         this.categorisation = categorisation;
         this.clock = clock;
+        this.personalData = personalData;
     }
 
     /** Service step 准备复核: shows the file as it stands. */
@@ -41,8 +36,13 @@ public class FileRecheck {
         execution.setVariable("recheckYear", clock.today().getYear());
     }
 
-    /** Service step 重新测算困难类别. */
+    /**
+     * Service step 重新测算困难类别, right after the caseworker's form. The ID numbers typed on it (household members)
+     * are masked here, in the transaction that submitted them, so the engine never keeps a raw one
+     * ({@link PersonalDataInEngine}): the approval and next year's re-check show masked copies.
+     */
     public void categorise(DelegateExecution execution) {
+        personalData.maskIn(execution);
         int size = Money.countFromVariable(execution.getVariable("householdSize"), "家庭人口数", 1);
         HouseholdFigures figures = ApplicationData.figures(execution, size);
         CategoryResult result = categorisation.categorise(figures, clock.today());
@@ -63,8 +63,8 @@ public class FileRecheck {
     }
 
     public void close(DelegateExecution execution) {
-        String reasonCode = (String) execution.getVariable("closeReason");
-        String reason = CLOSE_REASONS.get(reasonCode) + "：" + execution.getVariable("opinion");
+        FileCloseReason closeReason = FileCloseReason.fromCode(execution.getVariable("closeReason"));
+        String reason = closeReason.recorded() + "：" + execution.getVariable("opinion");
         HouseholdFile file = files.close(fileId(execution), clock.today(), reason);
         execution.setVariable("fileStatus", file.getStatus().label());
     }

@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.UnionAssistException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -144,6 +146,19 @@ public class HardshipCase implements CaseRecord {
 
     void districtDecided() {
         this.districtDecided = true;
+    }
+
+    /**
+     * The grassroots side may withdraw until the case is closed or the district has decided: the step that decides
+     * names the check {@code districtDecision} in the model, which sets {@link #isDistrictDecided}.
+     */
+    void requireWithdrawable() {
+        if (status != CaseStatus.IN_PROGRESS) {
+            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "该申请已办结（" + status.label() + "），不能撤回");
+        }
+        if (districtDecided) {
+            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "区总工会已作出决定，不能再撤回申请");
+        }
     }
 
     void close(CaseStatus finalStatus, LocalDate on, String reason) {

@@ -53,12 +53,7 @@ public class HardshipCaseController {
         if (!grassrootsSide) {
             throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "只有受理该申请的基层工会经办人或主席可以撤回申请");
         }
-        if (c.getStatus() != CaseStatus.IN_PROGRESS) {
-            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "该申请已办结（" + c.getStatus().label() + "），不能撤回");
-        }
-        if (c.isDistrictDecided()) {
-            throw new UnionAssistException(CaseworkError.WITHDRAWAL_TOO_LATE, "区总工会已作出决定，不能再撤回申请");
-        }
+        c.requireWithdrawable();
         // our own checks above replace the engine's instance-update right, which caseworkers deliberately lack
         identityService.clearAuthentication();
         try {

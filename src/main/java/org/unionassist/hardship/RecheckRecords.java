@@ -57,10 +57,7 @@ public class RecheckRecords extends CaseRecordPolicy<HouseholdFile> {
             }
         }
         if (decision == HardshipDecisions.CLOSE) {
-            Object reason = task.getVariable("closeReason");
-            if (reason == null || !FileRecheck.CLOSE_REASONS.containsKey(reason.toString())) {
-                throw new UnionAssistException(CaseworkError.INVALID_INPUT, "退出帮扶时请选择退出原因");
-            }
+            FileCloseReason.fromCode(task.getVariable("closeReason"));
         }
         return new SignedValues(category.name(), category.label(), null, null);
     }

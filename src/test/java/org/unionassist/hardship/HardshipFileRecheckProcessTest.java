@@ -3,16 +3,23 @@ package org.unionassist.hardship;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.unionassist.casework.PersonalData;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
 import org.unionassist.support.ProcessTest;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.spin.Spin.JSON;
 import static org.unionassist.support.CaseDriver.decisionOf;
 
 /** 动态管理: a filed household is re-checked every year; the chair keeps, re-categorises or closes its file. */
@@ -44,10 +51,14 @@ class HardshipFileRecheckProcessTest {
     }
 
     private void reportFigures(ProcessInstance recheck, int annualIncome) {
-        driver.complete(recheck, "annualRecheck", "eaststeel.clerk", decisionOf("submit", null)
+        driver.complete(recheck, "annualRecheck", "eaststeel.clerk", figures(annualIncome));
+    }
+
+    private static VariableMap figures(int annualIncome) {
+        return decisionOf("submit", null)
                 .putValue("householdSize", 3).putValue("annualIncome", annualIncome).putValue("rigidExpenditure", 0)
                 .putValue("illnessAccidentCost", 0).putValue("hardshipCause", "illness")
-                .putValue("visitFindings", "入户核查"));
+                .putValue("visitFindings", "入户核查");
     }
 
     @Test
@@ -110,5 +121,25 @@ class HardshipFileRecheckProcessTest {
 
         ProcessInstance again = driver.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(id));
         assertThat(again).isWaitingAt("homeVisit");
+    }
+
+    @Test
+    void theMembersIdNumbersTypedAtTheRecheckReachTheApprovalMaskedOnly() {
+        HouseholdFile file = fileHousehold(IdNumbers.next());
+        ProcessInstance recheck = recheckOf(file);
+        driver.fireTimer(recheck);
+        String spouse = IdNumbers.next();
+        String child = IdNumbers.next();
+        driver.complete(recheck, "annualRecheck", "eaststeel.clerk", figures(30000)
+                .putValueTyped("householdMembers", SpinValues.jsonValue(JSON(List.of(
+                        Map.of("memberName", "李秀英", "memberRelation", "配偶", "memberIdNumber", spouse),
+                        Map.of("memberName", "王小明", "memberRelation", "子女", "memberIdNumber", child)))).create()));
+
+        Task approval = driver.task(recheck, "recheckApproval");
+        Map<String, Object> variables = driver.tasks().getVariables(approval.getId());
+        assertThat(variables.get("householdMembers").toString())
+                .contains(PersonalData.maskIdNumber(spouse), PersonalData.maskIdNumber(child));
+        assertThat(variables).allSatisfy((name, value) -> assertThat(String.valueOf(value)).as(name)
+                .doesNotContain(spouse, child));
     }
 }

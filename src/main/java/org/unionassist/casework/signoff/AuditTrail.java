@@ -117,6 +117,19 @@ public class AuditTrail {
         execution.setVariable(TRAIL, SpinValues.jsonValue(JSON(rows)).create());
     }
 
+    /** The signed votes of one round of a panel step: for and against, as the trail holds them. */
+    public Votes votes(String processInstanceId, String stepId, Integer round) {
+        return new Votes(
+                signOffs.countByProcessInstanceIdAndStepIdAndRoundAndDecision(processInstanceId, stepId, round,
+                        Decision.AGREE),
+                signOffs.countByProcessInstanceIdAndStepIdAndRoundAndDecision(processInstanceId, stepId, round,
+                        Decision.DISAGREE));
+    }
+
+    /** How a round of a panel vote went. */
+    public record Votes(long agree, long disagree) {
+    }
+
     public List<SignOff> ofCase(String processInstanceId) {
         return signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(processInstanceId);
     }
