@@ -17,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
+import org.unionassist.support.RestBodies;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,7 +72,7 @@ class WriteProbeTest {
                 }
                 for (String key : new String[] {"hardshipVerification", "medicalAidClaim", "medicalAidEnrolment"}) {
                     HttpResponse<String> answer = call("POST", "/engine-rest/process-definition/key/" + key
-                            + "/submit-form", user, hardshipApplication(IdNumbers.next(), planted));
+                            + "/submit-form", user, RestBodies.hardshipApplication(IdNumbers.next(), planted));
                     answers.add(user + " " + key + " " + planted + " → " + answer.statusCode());
                     assertThat(answer.statusCode()).as(user + " " + key + " " + planted + ": " + answer.body())
                             .isBetween(400, 499);
@@ -88,7 +89,7 @@ class WriteProbeTest {
 
         // the same application without the planted variable lands in the clerk's own union
         HttpResponse<String> honest = call("POST", "/engine-rest/process-definition/key/hardshipVerification"
-                + "/submit-form", "eaststeel.clerk", hardshipApplication(IdNumbers.next(), null));
+                + "/submit-form", "eaststeel.clerk", RestBodies.hardshipApplication(IdNumbers.next(), null));
         assertThat(honest.statusCode()).as(honest.body()).isEqualTo(200);
         String pid = JSON.readTree(honest.body()).get("id").asText();
         assertThat(driver.runtime().getVariable(pid, "grassrootsUnion")).isEqualTo("eaststeel");
@@ -222,25 +223,6 @@ class WriteProbeTest {
                 .list().stream().anyMatch(g -> g.getId().endsWith("-" + role.key()))).toList();
         assertThat(users).isNotEmpty();
         return users;
-    }
-
-    private static String hardshipApplication(String idNumber, String planted) {
-        return ("{\"variables\":{" + (planted == null ? "" : planted + ",") + """
-                 "applicantName":{"value":"赵敏","type":"String"},
-                 "memberName":{"value":"赵敏","type":"String"},
-                 "applicantIdNumber":{"value":"%s","type":"String"},
-                 "bankCard":{"value":"6222020200112233445","type":"String"},
-                 "householdSize":{"value":2,"type":"Integer"},
-                 "householdMembers":{"value":"[{\\"memberName\\":\\"赵小敏\\",\\"memberRelation\\":\\"子女\\"}]","type":"Json"},
-                 "annualIncome":{"value":18000,"type":"Integer"},
-                 "rigidExpenditure":{"value":1200.5,"type":"Double"},
-                 "illnessAccidentCost":{"value":0,"type":"Integer"},
-                 "hardshipCause":{"value":"illness","type":"String"},
-                 "docIdAndHukou":{"value":true,"type":"Boolean"},
-                 "docIncomeProof":{"value":true,"type":"Boolean"},
-                 "docCauseProof":{"value":true,"type":"Boolean"},
-                 "docIncomePledge":{"value":true,"type":"Boolean"},
-                 "docDataCheckConsent":{"value":true,"type":"Boolean"}}}""").formatted(idNumber);
     }
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {

@@ -11,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
+import org.unionassist.support.RestBodies;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -96,7 +97,7 @@ class MalformedRequestsTest {
 
     @Test
     void aHouseholdSizeOfOneE308IsRefusedAsAnInvalidNumber() throws Exception {
-        String application = application(IdNumbers.next()).replace("{\"value\":2,\"type\":\"Integer\"}",
+        String application = RestBodies.hardshipApplication(IdNumbers.next()).replace("{\"value\":2,\"type\":\"Integer\"}",
                 "{\"value\":1e308}");
         for (Api api : apis()) {
             HttpResponse<String> refused = api.call("POST",
@@ -112,7 +113,7 @@ class MalformedRequestsTest {
             HttpResponse<String> refused = api.call("GET", "/process-definition/key/hardship%2FVerification", null);
             assertRefused(refused, 404, 20066);
             HttpResponse<String> start = api.call("POST",
-                    "/process-definition/key/a%2Fb/submit-form", application(IdNumbers.next()));
+                    "/process-definition/key/a%2Fb/submit-form", RestBodies.hardshipApplication(IdNumbers.next()));
             assertRefused(start, 404, 20066);
         }
     }
@@ -237,7 +238,7 @@ class MalformedRequestsTest {
 
     private String homeVisitOfANewCase() throws Exception {
         HttpResponse<String> started = rest("POST", ENGINE_REST
-                + "/process-definition/key/hardshipVerification/submit-form", CLERK, application(IdNumbers.next()));
+                + "/process-definition/key/hardshipVerification/submit-form", CLERK, RestBodies.hardshipApplication(IdNumbers.next()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String pid = JSON.readTree(started.body()).get("id").asText();
         return driver.tasks().createTaskQuery().processInstanceId(pid).taskDefinitionKey("homeVisit").singleResult()
@@ -246,25 +247,6 @@ class MalformedRequestsTest {
 
     private String processOf(String task) {
         return driver.tasks().createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
-    }
-
-    private static String application(String idNumber) {
-        return """
-                {"variables":{
-                 "applicantName":{"value":"赵敏","type":"String"},
-                 "applicantIdNumber":{"value":"%s","type":"String"},
-                 "bankCard":{"value":"6222020200112233445","type":"String"},
-                 "householdSize":{"value":2,"type":"Integer"},
-                 "householdMembers":{"value":"[{\\"memberName\\":\\"赵小敏\\",\\"memberRelation\\":\\"子女\\"}]","type":"Json"},
-                 "annualIncome":{"value":18000,"type":"Integer"},
-                 "rigidExpenditure":{"value":1200.5,"type":"Double"},
-                 "illnessAccidentCost":{"value":0,"type":"Integer"},
-                 "hardshipCause":{"value":"illness","type":"String"},
-                 "docIdAndHukou":{"value":true,"type":"Boolean"},
-                 "docIncomeProof":{"value":true,"type":"Boolean"},
-                 "docCauseProof":{"value":true,"type":"Boolean"},
-                 "docIncomePledge":{"value":true,"type":"Boolean"},
-                 "docDataCheckConsent":{"value":true,"type":"Boolean"}}}""".formatted(idNumber);
     }
 
     /** One of the two engine APIs, called as the clerk. */

@@ -9,6 +9,7 @@ import org.unionassist.hardship.CaseStatus;
 import org.unionassist.hardship.HardshipCaseRepository;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
+import org.unionassist.support.RestBodies;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,28 +44,9 @@ class RestApiTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static String application(String idNumber) {
-        return """
-                {"variables":{
-                 "applicantName":{"value":"赵敏","type":"String"},
-                 "applicantIdNumber":{"value":"%s","type":"String"},
-                 "bankCard":{"value":"6222020200112233445","type":"String"},
-                 "householdSize":{"value":2,"type":"Integer"},
-                 "householdMembers":{"value":"[{\\"memberName\\":\\"赵小敏\\",\\"memberRelation\\":\\"子女\\"}]","type":"Json"},
-                 "annualIncome":{"value":18000,"type":"Integer"},
-                 "rigidExpenditure":{"value":1200.5,"type":"Double"},
-                 "illnessAccidentCost":{"value":0,"type":"Integer"},
-                 "hardshipCause":{"value":"illness","type":"String"},
-                 "docIdAndHukou":{"value":true,"type":"Boolean"},
-                 "docIncomeProof":{"value":true,"type":"Boolean"},
-                 "docCauseProof":{"value":true,"type":"Boolean"},
-                 "docIncomePledge":{"value":true,"type":"Boolean"},
-                 "docDataCheckConsent":{"value":true,"type":"Boolean"}}}""".formatted(idNumber);
-    }
-
     private String startCase(String clerk) throws Exception {
         HttpResponse<String> started = call("POST", "/engine-rest/process-definition/key/hardshipVerification/submit-form",
-                clerk, application(IdNumbers.next()));
+                clerk, RestBodies.hardshipApplication(IdNumbers.next()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         return started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
@@ -80,7 +62,7 @@ class RestApiTest {
     @Test
     void anInvalidIdNumberIsRefusedWithAChineseMessageAndAStableCode() throws Exception {
         HttpResponse<String> refused = call("POST", "/engine-rest/process-definition/key/hardshipVerification/submit-form",
-                "eaststeel.clerk", application("110105194912310021"));
+                "eaststeel.clerk", RestBodies.hardshipApplication("110105194912310021"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("\"code\":20002").contains("身份证号").doesNotContain("110105194912310021")
                 .contains("\"message\":\"申请人身份证号").doesNotContain("Cannot instantiate");
