@@ -4,6 +4,7 @@ import cn.hutool.core.util.DesensitizedUtil;
 import cn.hutool.core.util.IdcardUtil;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Sensitive personal information: validation of Chinese resident ID numbers and bank cards, and masking for display. */
@@ -17,19 +18,28 @@ public final class PersonalData {
     /** Checks an 18-digit resident ID (checksum, region and birth date via Hutool); returns it upper-cased. */
     public static String requireValidIdNumber(String raw, String whose, LocalDate today) {
         String id = raw == null ? "" : raw.trim().toUpperCase();
+        idNumberProblem(id, today).ifPresent(problem -> {
+            throw new UnionAssistException(CaseworkError.INVALID_ID_NUMBER, whose + "身份证号" + problem);
+        });
+        return id;
+    }
+
+    /**
+     * What is wrong with a trimmed, upper-cased ID number, in the words that follow "身份证号" in a refusal (with the
+     * number masked), or empty when it is valid.
+     */
+    public static Optional<String> idNumberProblem(String id, LocalDate today) {
         if (id.isEmpty()) {
-            throw new UnionAssistException(CaseworkError.INVALID_ID_NUMBER, whose + "身份证号不能为空");
+            return Optional.of("不能为空");
         }
         if (id.length() != 18 || !IdcardUtil.isValidCard18(id)) {
-            throw new UnionAssistException(CaseworkError.INVALID_ID_NUMBER,
-                    whose + "身份证号" + maskIdNumber(id) + "无效：请核对18位号码、出生日期和末位校验码");
+            return Optional.of(maskIdNumber(id) + "无效：请核对18位号码、出生日期和末位校验码");
         }
         LocalDate birth = IdcardUtil.getBirthDate(id).toLocalDateTime().toLocalDate();
         if (birth.isAfter(today)) {
-            throw new UnionAssistException(CaseworkError.INVALID_ID_NUMBER,
-                    whose + "身份证号" + maskIdNumber(id) + "中的出生日期晚于今天");
+            return Optional.of(maskIdNumber(id) + "中的出生日期晚于今天");
         }
-        return id;
+        return Optional.empty();
     }
 
     /** Bank cards issued in China carry 12 to 19 digits; spaces typed for readability are dropped. */

@@ -2,6 +2,7 @@ package org.unionassist.hardship;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,6 @@ public interface HouseholdFileRepository extends JpaRepository<HouseholdFile, Lo
     List<HouseholdFile> findByHouseholdIdOrderByIdAsc(Long householdId);
 
     Optional<HouseholdFile> findByFileNumber(String fileNumber);
+
+    List<HouseholdFile> findByHouseholdIdInOrderByIdDesc(Collection<Long> householdIds);
 }

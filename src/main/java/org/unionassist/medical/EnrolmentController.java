@@ -44,7 +44,7 @@ public class EnrolmentController {
     public Map<String, Object> upload(@RequestParam int planYear, @RequestParam MultipartFile file) {
         List<RosterEntry> roster;
         try (InputStream content = file.getInputStream()) {
-            roster = RosterFile.read(file.getOriginalFilename(), content);
+            roster = Roster.file(file.getOriginalFilename(), content);
         } catch (IOException e) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件无法读取");
         }

@@ -12,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
 import org.unionassist.support.MedicalAidDriver;
+import org.unionassist.support.Spreadsheets;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -73,7 +74,7 @@ class MedicalAidApiTest {
     void aClerkUploadsAnExcelListWhichGoesToTheDistrictForConfirmation() throws Exception {
         String first = IdNumbers.next();
         String second = IdNumbers.next();
-        byte[] file = RosterFileTest.excel(new Object[][]{{"姓名", "身份证号"}, {"王芳", first}, {"李雷", second}});
+        byte[] file = Spreadsheets.excel(new Object[][]{{"姓名", "身份证号"}, {"王芳", first}, {"李雷", second}});
 
         HttpResponse<String> response = upload("eaststeel.clerk", LocalDate.now().getYear() + 1, "名单.xlsx", file);
 

@@ -139,7 +139,12 @@ public class CaseDriver {
 
     /** Carries a fresh case through home visit, first review and a unanimous panel into its public notice. */
     public ProcessInstance caseOnPublicNotice(String union, String idNumber) {
-        ProcessInstance pi = apply(union + ".clerk", deepHardshipApplication(idNumber));
+        return caseOnPublicNotice(union, deepHardshipApplication(idNumber));
+    }
+
+    /** The same, for an application of the test's own. */
+    public ProcessInstance caseOnPublicNotice(String union, VariableMap application) {
+        ProcessInstance pi = apply(union + ".clerk", application);
         complete(pi, "homeVisit", union + ".clerk", visitOf("submit", "材料齐全", "属实"));
         complete(pi, "grassrootsReview", union + ".chair", approveWithPanel(union));
         vote(pi, union + ".rep1", "agree");
@@ -151,7 +156,12 @@ public class CaseDriver {
 
     /** Carries a fresh case from application through the public notice to the district's desk. */
     public ProcessInstance caseAtDistrict(String union, String idNumber) {
-        ProcessInstance pi = caseOnPublicNotice(union, idNumber);
+        return caseAtDistrict(union, deepHardshipApplication(idNumber));
+    }
+
+    /** The same, for an application of the test's own. */
+    public ProcessInstance caseAtDistrict(String union, VariableMap application) {
+        ProcessInstance pi = caseOnPublicNotice(union, application);
         fireTimer(pi);
         task(pi, "districtCheck");
         return pi;

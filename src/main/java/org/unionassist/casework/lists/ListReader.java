@@ -1,0 +1,196 @@
+package org.unionassist.casework.lists;
+
+import org.apache.poi.EmptyFileException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.camunda.spin.json.SpinJsonNode;
+import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.UnionAssistException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.camunda.spin.Spin.JSON;
+
+/**
+ * Reads a list through the columns a programme declares, from wherever people keep it: rows typed into a form's
+ * dynamic list, lines pasted from a spreadsheet ("王芳,110105…" or tab-separated), or an uploaded CSV (UTF-8) or Excel
+ * file (first sheet, columns in the declared order, read as the cells display so long ID numbers stay text). Blank
+ * rows and header lines are skipped. Every row carries its source ("粘贴名单第3行"), and the first cell a column
+ * refuses ends the reading with a refusal naming the line and column ("上传名单第3行：身份证号…无效"). Nothing here
+ * logs, and refusals never repeat a raw cell.
+ */
+public final class ListReader<R> {
+
+    private static final Pattern SEPARATOR = Pattern.compile("[,，\\t;；]");
+    private static final String UPLOADED = "上传名单";
+    private static final String COUNTS = "一两三四五六七八九十";
+
+    private final String listName;
+    private final List<ListColumn<?>> columns;
+    private final Function<ListRow, R> toRow;
+    private final int requiredCount;
+
+    private ListReader(String listName, List<ListColumn<?>> columns, Function<ListRow, R> toRow) {
+        this.listName = listName;
+        this.columns = List.copyOf(columns);
+        this.toRow = toRow;
+        int required = 0;
+        for (int i = 0; i < this.columns.size(); i++) {
+            if (this.columns.get(i).required()) {
+                required = i + 1;
+            }
+        }
+        this.requiredCount = required;
+    }
+
+    /**
+     * A reader of the list called {@code listName} ("参保名单", for "参保名单格式不正确"), with its columns in the order
+     * lines and files give them, and what a programme makes of a read row.
+     */
+    public static <R> ListReader<R> of(String listName, List<ListColumn<?>> columns, Function<ListRow, R> toRow) {
+        return new ListReader<>(listName, columns, toRow);
+    }
+
+    /** Rows of a form's dynamic list whose fields are the columns' keys. */
+    public List<R> rows(Object raw, String sourceFormat) {
+        return rows(raw, sourceFormat, columns.stream().map(ListColumn::key).toList());
+    }
+
+    /**
+     * Rows of a form's dynamic list (a JSON array of objects, {@code fieldKeys} in column order); each row's source is
+     * its own {@code source} field when it has one, else {@code sourceFormat} with the row number ("逐个录入第%d人").
+     */
+    public List<R> rows(Object raw, String sourceFormat, List<String> fieldKeys) {
+        List<R> result = new ArrayList<>();
+        if (raw == null) {
+            return result;
+        }
+        SpinJsonNode list = raw instanceof SpinJsonNode node ? node : JSON(raw);
+        if (!list.isArray()) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, listName + "格式不正确");
+        }
+        int number = 0;
+        for (SpinJsonNode item : list.elements()) {
+            number++;
+            List<String> cells = fieldKeys.stream().map(key -> field(item, key)).toList();
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            String source = field(item, "source");
+            result.add(row(cells, source.isBlank() ? sourceFormat.formatted(number) : source));
+        }
+        return result;
+    }
+
+    /** Pasted lines, or the text of a CSV file; each line's source is {@code where} with its number ("粘贴名单第3行"). */
+    public List<R> lines(String text, String where) {
+        List<R> result = new ArrayList<>();
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty()) {
+                cellsOf(Arrays.asList(SEPARATOR.split(line)), where + "第" + (i + 1) + "行", result);
+            }
+        }
+        return result;
+    }
+
+    /** An uploaded Excel (.xlsx/.xls) or CSV (.csv/.txt, UTF-8) file; sources read "上传名单第3行". */
+    public List<R> file(String fileName, InputStream content) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+                return excel(content);
+            }
+            if (name.endsWith(".csv") || name.endsWith(".txt")) {
+                String text = new String(content.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+                return lines(text, UPLOADED);
+            }
+        } catch (IOException e) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件无法读取：请上传 Excel（.xlsx）或 CSV 文件");
+        }
+        throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件只支持 Excel（.xlsx/.xls）或 CSV 格式");
+    }
+
+    private List<R> excel(InputStream content) throws IOException {
+        List<R> result = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter();
+        try (Workbook workbook = WorkbookFactory.create(content)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    cells.add(formatter.formatCellValue(row.getCell(c, Row.MissingCellPolicy.RETURN_BLANK_AS_NULL)));
+                }
+                // as in a pasted line, trailing empty cells are missing cells
+                while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
+                    cells.remove(cells.size() - 1);
+                }
+                if (!cells.isEmpty()) {
+                    cellsOf(cells, UPLOADED + "第" + (row.getRowNum() + 1) + "行", result);
+                }
+            }
+        } catch (EmptyFileException | NotOfficeXmlFileException e) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件不是有效的 Excel 文件");
+        }
+        return result;
+    }
+
+    /** The cells of a line or spreadsheet row: a header is skipped, a line short of the required columns refused. */
+    private void cellsOf(List<String> cells, String source, List<R> result) {
+        if (cells.stream().anyMatch(cell -> columns.stream().anyMatch(c -> cell.contains(c.headerWord())))) {
+            return;
+        }
+        if (cells.size() < requiredCount) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, source + "应为“" + columns.subList(0, requiredCount)
+                    .stream().map(ListColumn::label).collect(Collectors.joining(",")) + "”" + count(requiredCount) + "列");
+        }
+        result.add(row(cells, source));
+    }
+
+    private R row(List<String> cells, String source) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ListColumn<?> column = columns.get(i);
+            String text = i < cells.size() ? cells.get(i).strip() : "";
+            values.put(column.key(), text.isEmpty() && !column.required() ? null : parse(column, text, source));
+        }
+        return toRow.apply(new ListRow(source, values));
+    }
+
+    private static Object parse(ListColumn<?> column, String text, String source) {
+        try {
+            return column.parser().parse(text);
+        } catch (CellRefused refused) {
+            throw new UnionAssistException(refused.errorCode(), source + "：" + column.label() + refused.getMessage());
+        }
+    }
+
+    private static String count(int n) {
+        return n <= COUNTS.length() ? String.valueOf(COUNTS.charAt(n - 1)) : String.valueOf(n);
+    }
+
+    /** A row's cell as text; a list or object where a value belongs comes back as its JSON, for the checks to refuse. */
+    private static String field(SpinJsonNode node, String name) {
+        if (!node.hasProp(name) || node.prop(name).isNull()) {
+            return "";
+        }
+        SpinJsonNode cell = node.prop(name);
+        return cell.isValue() ? cell.value().toString() : cell.toString();
+    }
+}
