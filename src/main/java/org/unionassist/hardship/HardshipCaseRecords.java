@@ -25,7 +25,7 @@ import java.util.function.Function;
 public class HardshipCaseRecords extends CasePolicy<HardshipCase> {
 
     public static final String PROCESS = "hardshipVerification";
-    private static final int VISIT_FINDINGS_MAX = 2000;
+    static final int VISIT_FINDINGS_MAX = 2000;
 
     private final HardshipCases cases;
     private final DemocraticReview democraticReview;

@@ -1,6 +1,7 @@
 package org.unionassist.hardship;
 
 import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.UnionAssistException;
@@ -35,6 +36,13 @@ public class RecheckRecords extends CaseRecordPolicy<HouseholdFile> {
     protected Map<String, Function<HouseholdFile, Object>> protectedVariables() {
         return Map.of("fileId", HouseholdFile::getId, "fileNumber", HouseholdFile::getFileNumber,
                 "grassrootsUnion", HouseholdFile::getUnionId);
+    }
+
+    /** The re-check visit's findings are required whatever else the form holds (the form requires them too). */
+    @Override
+    public Map<String, StepCheck<HouseholdFile>> checks() {
+        return Map.of("visit", (task, file, decision) -> task.setVariable("visitFindings",
+                FormValues.requiredText(task, "visitFindings", "核查情况", HardshipCaseRecords.VISIT_FINDINGS_MAX)));
     }
 
     @Override

@@ -99,6 +99,22 @@ class HardshipFileRecheckProcessTest {
     }
 
     @Test
+    void aRecheckWithBlankFindingsIsRefusedAndTheVisitWaits() {
+        ProcessInstance recheck = recheckOf(fileHousehold(IdNumbers.next()));
+        driver.fireTimer(recheck);
+        for (Object blank : new Object[] {null, "   "}) {
+            assertThatThrownBy(() -> driver.complete(recheck, "annualRecheck", "eaststeel.clerk",
+                    figures(30000).putValue("visitFindings", blank)))
+                    .hasMessage("请填写核查情况");
+        }
+        assertThat(recheck).isWaitingAt("annualRecheck");
+
+        driver.complete(recheck, "annualRecheck", "eaststeel.clerk", figures(30000).putValue("visitFindings", " 已入户核查 "));
+        assertThat(recheck).isWaitingAt("recheckApproval");
+        assertThat(driver.runtime().getVariable(recheck.getId(), "visitFindings")).isEqualTo("已入户核查");
+    }
+
+    @Test
     void aClosedHouseholdMayApplyAgain() {
         String id = IdNumbers.next();
         HouseholdFile file = fileHousehold(id);
