@@ -67,9 +67,7 @@ public class CaseUnions {
             execution.setVariable("grassrootsUnion", grassroots.getId());
             execution.setVariable("grassrootsUnionName", grassroots.getName());
             execution.setVariable("districtUnion", district.getId());
-            execution.setVariable("districtUnionName", district.getName());
             execution.setVariable("cityUnion", city.getId());
-            execution.setVariable("cityUnionName", city.getName());
             execution.setVariable("programme", programme);
         }
     }

@@ -37,8 +37,6 @@ final class CaseVariables {
         }
         scope.setVariable("categoryOverrideReasonShown",
                 c.getCategoryOverrideReason() == null ? "" : c.getCategoryOverrideReason());
-        scope.setVariable("caseStatus", c.getStatus().name());
-        scope.setVariable("caseStatusLabel", c.getStatus().label());
         String civilAffairs = civilAffairsLabel(c);
         if (civilAffairs != null) {
             scope.setVariable("civilAffairsCheckLabel", civilAffairs);

@@ -6,7 +6,6 @@ import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.casework.signoff.Decision;
 import org.unionassist.casework.signoff.SignedValues;
-import org.unionassist.payment.Disbursement;
 import org.unionassist.payment.Disbursements;
 import org.unionassist.payment.PaymentOrder;
 
@@ -37,12 +36,10 @@ public class ClaimOutcome {
     public void approved(DelegateExecution execution) {
         MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
         PayoutBreakdown settled = claims.settle(claim, clock.today());
-        Disbursement paid = disbursements.payOnce(new PaymentOrder(claim.getProcessInstanceId(),
+        disbursements.payOnce(new PaymentOrder(claim.getProcessInstanceId(),
                 AuditTrail.processKeyOf(execution), claim.getCaseNumber(), payeeKey(claim), PURPOSE,
                 claim.getMemberName(), claim.getIdNumber(), claim.getBankCard(), settled.payout(),
                 claim.getGrassrootsUnionId()));
-        ClaimVariables.publish(execution, claim);
-        execution.setVariable("disbursementId", paid.getId());
         auditTrail.recordEvent(execution, MedicalDecisions.SETTLE, settled.describe(), AuditTrail.SYSTEM,
                 new SignedValues(claim.getClaimType().code(), claim.getClaimType().label(), settled.payout(), null),
                 ClaimVariables.snapshot(claim));
@@ -56,12 +53,10 @@ public class ClaimOutcome {
     public void rejected(DelegateExecution execution) {
         MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
         claims.close(claim, MedicalClaim.Status.REJECTED, clock.today());
-        execution.setVariable("claimStatusLabel", claim.getStatus().label());
     }
 
     public void withdrawn(DelegateExecution execution) {
         MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
         claims.close(claim, MedicalClaim.Status.WITHDRAWN, clock.today());
-        execution.setVariable("claimStatusLabel", claim.getStatus().label());
     }
 }

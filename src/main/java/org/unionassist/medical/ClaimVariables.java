@@ -34,10 +34,6 @@ final class ClaimVariables {
         scope.setVariable("approvalLevel", c.getApprovalLevel().code());
         scope.setVariable("approvalLevelLabel", c.getApprovalLevel().label());
         scope.setVariable("correctionReasonShown", c.getCorrectionReason() == null ? "" : c.getCorrectionReason());
-        scope.setVariable("claimStatusLabel", c.getStatus().label());
-        if (c.getApprovedPayout() != null) {
-            scope.setVariable("approvedPayout", c.getApprovedPayout().toPlainString());
-        }
     }
 
     /** What an auditor keeps with each sign-off. The diagnosis stays out; ID and card are masked. */

@@ -37,6 +37,5 @@ public class EnrolmentOutcome {
     private void close(DelegateExecution execution, Enrolment.Status outcome) {
         Enrolment enrolment = enrolments.byProcessInstance(execution.getProcessInstanceId());
         enrolments.close(enrolment, outcome);
-        execution.setVariable("enrolmentStatusLabel", outcome.label());
     }
 }

@@ -25,7 +25,6 @@ final class EnrolmentVariables {
         scope.setVariable("rosterShown", listed.stream()
                 .map(m -> m.getWorkerName() + "  " + PersonalData.maskIdNumber(m.getIdNumber()) + statusOf(m))
                 .collect(Collectors.joining("\n")));
-        scope.setVariable("enrolmentStatusLabel", e.getStatus().label());
     }
 
     private static String statusOf(Membership m) {

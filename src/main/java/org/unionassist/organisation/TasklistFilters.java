@@ -52,7 +52,7 @@ public class TasklistFilters {
     }
 
     /** The case variables a task card shows; a card leaves out those its case does not have. */
-    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+    public static final List<Map<String, String>> CARD_VARIABLES = List.of(
             Map.of("name", "caseNumber", "label", "案件号"),
             Map.of("name", "applicantName", "label", "申请人"),
             Map.of("name", "rosterTitle", "label", "名单"),
