@@ -3,7 +3,9 @@ package org.unionassist.medical;
 import org.unionassist.casework.CaseworkError;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.unionassist.casework.FormValues;
 import org.unionassist.casework.PersonalData;
+import org.unionassist.casework.Refusals;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Union;
 
@@ -15,7 +17,7 @@ import java.util.Set;
 /**
  * Enrolment lists and the memberships they create: registered when a grassroots clerk submits the list (each worker
  * validated, no worker twice for the same plan year), activated when the district confirms, cancelled when the list
- * is rejected or withdrawn.
+ * is rejected or withdrawn. Every line to correct is named in one refusal, and a refused list stores nothing.
  */
 @Service
 public class Enrolments {
@@ -50,16 +52,22 @@ public class Enrolments {
             enrolments.saveAndFlush(enrolment);
         }
         Set<String> seen = new HashSet<>();
+        Refusals refusals = new Refusals("参保名单");
+        Enrolment list = enrolment;
         for (RosterEntry entry : roster) {
-            String name = entry.name();
-            String id = PersonalData.requireValidIdNumber(entry.idNumber(), entry.source() + " " + name + " 的", today);
-            if (!seen.add(id)) {
-                throw new UnionAssistException(MedicalError.ALREADY_ENROLLED,
-                        entry.source() + "：" + name + "（" + PersonalData.maskIdNumber(id) + "）在名单中重复");
-            }
-            refuseIfEnrolled(name, id, planYear);
-            enrolment.add(new Membership(enrolment, name, id, properties.feePerMember()), properties.feePerMember());
+            refusals.attempt(() -> {
+                String name = FormValues.personName(entry.name(), entry.source() + "的姓名");
+                String id = PersonalData.requireValidIdNumber(entry.idNumber(), entry.source() + " " + name + " 的",
+                        today);
+                if (!seen.add(id)) {
+                    throw new UnionAssistException(MedicalError.ALREADY_ENROLLED,
+                            entry.source() + "：" + name + "（" + PersonalData.maskIdNumber(id) + "）在名单中重复");
+                }
+                refuseIfEnrolled(name, id, planYear);
+                return new Membership(list, name, id, properties.feePerMember());
+            }).ifPresent(membership -> list.add(membership, properties.feePerMember()));
         }
+        refusals.throwIfAny();
         try {
             Enrolment saved = enrolments.saveAndFlush(enrolment);
             if (saved.getCaseNumber() == null) {

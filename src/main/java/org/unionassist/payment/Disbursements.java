@@ -1,6 +1,7 @@
 package org.unionassist.payment;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,7 +43,8 @@ public class Disbursements {
         try {
             return transaction.execute(s -> orderedBefore(order)
                     .orElseGet(() -> disbursements.saveAndFlush(new Disbursement(order, clock.now()))));
-        } catch (DataIntegrityViolationException raceLost) {
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException raceLost) {
+            // lost to a committed duplicate, or still waiting for an uncommitted one when the lock timed out
             // a failed insert ends the caller's transaction on PostgreSQL: refuse, and its retry finds the winner
             Optional<Disbursement> winner = TransactionSynchronizationManager.isActualTransactionActive()
                     ? Optional.empty() : transaction.execute(s -> orderedBefore(order));

@@ -83,6 +83,29 @@ class HostileMedicalInputTest {
     }
 
     @Test
+    void everyLineToCorrectIsNamedInOneRefusalAndNothingOfTheListIsStored() {
+        String fine = IdNumbers.next();
+        String other = IdNumbers.next();
+        String pasted = String.join("\n", "王芳," + fine, "1.0E308," + other, "李雷,12345", "赵强," + fine,
+                "张伟," + member);
+        long instancesBefore = driver.runtime().createProcessInstanceQuery().processDefinitionKey(ENROLMENT).count();
+        long listsBefore = enrolments.count();
+
+        UnionAssistException e = refusal(() -> medical.start("eaststeel.clerk", ENROLMENT,
+                enrolmentForm(2026).putValue("rosterText", pasted)));
+
+        assertThat(e.errorCode()).as("the first line's code").isEqualTo(CaseworkError.INVALID_INPUT);
+        assertThat(e.getMessage()).startsWith("参保名单中有4处需要改正：粘贴名单第2行的姓名" + NAME_RULE + "；粘贴名单第3行 李雷 的身份证号")
+                .contains("；粘贴名单第4行：赵强（" + org.unionassist.casework.PersonalData.maskIdNumber(fine) + "）在名单中重复；")
+                .contains("张伟（" + org.unionassist.casework.PersonalData.maskIdNumber(member) + "）已在2026年度参保名单")
+                .doesNotContain(fine).doesNotContain(other).doesNotContain(member);
+        assertThat(enrolments.count()).isEqualTo(listsBefore);
+        assertThat(memberships.findByIdNumberOrderByPlanYearAsc(fine)).isEmpty();
+        assertThat(driver.runtime().createProcessInstanceQuery().processDefinitionKey(ENROLMENT).count())
+                .isEqualTo(instancesBefore);
+    }
+
+    @Test
     void aCorrectedRosterWithABadNameIsRefusedAndTheListStaysAsItWas() {
         CaseDriver.today(LocalDate.of(2026, 11, 2));
         String first = IdNumbers.next();

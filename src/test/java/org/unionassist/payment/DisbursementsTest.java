@@ -6,6 +6,8 @@ import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabas
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionassist.casework.ShanghaiClock;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -32,7 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * its own transactions, as a campaign list ordered from a REST call or a batch would.
  */
 @DataJpaTest(showSql = false, properties =
-        "spring.datasource.url=jdbc:h2:mem:union-assist-disbursements-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+        "spring.datasource.url=jdbc:h2:mem:union-assist-disbursements-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=3000")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({Disbursements.class, ShanghaiClock.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -42,6 +45,7 @@ class DisbursementsTest {
 
     @Autowired Disbursements payments;
     @Autowired DisbursementRepository disbursements;
+    @Autowired PlatformTransactionManager transactionManager;
 
     private final String campaign = "campaign-" + UUID.randomUUID();
 
@@ -114,6 +118,59 @@ class DisbursementsTest {
                 .allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(UnionAssistException.class,
                         r -> assertThat(r.errorCode()).isEqualTo(PaymentError.ORDERED_CONCURRENTLY)));
         assertThat(paidIds.size() + refusals.size()).isEqualTo(clerks);
+    }
+
+    /**
+     * A service step orders inside the engine's transaction. While another transaction holds the same payment
+     * uncommitted, the step's insert waits on the row lock until the lock times out: the step is refused with
+     * ORDERED_CONCURRENTLY and rolls back (its own earlier write included), and its retry finds the winner.
+     */
+    @Test
+    void aStepThatLosesTheRaceInsideItsOwnTransactionIsRefusedAndItsRetryFindsTheWinner() throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Disbursement> winner = pool.submit(() -> tx.execute(status -> {
+                Disbursement d = payments.payOnce(order("recipient:9", GRANT, "800.00"));
+                inserted.countDown();
+                await(commit);
+                return d;
+            }));
+            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> loser = pool.submit(() -> tx.execute(status -> {
+                payments.payOnce(order("recipient:8", GRANT, "300.00"));
+                return payments.payOnce(order("recipient:9", GRANT, "800.00"));
+            }));
+
+            ExecutionException refused = catchThrowableOfType(ExecutionException.class, () -> loser.get(60, TimeUnit.SECONDS));
+            assertThat(refused).as("the loser is refused").isNotNull();
+            assertThat(refused.getCause()).isInstanceOfSatisfying(UnionAssistException.class, e -> {
+                assertThat(e.errorCode()).isEqualTo(PaymentError.ORDERED_CONCURRENTLY);
+                assertThat(e.getMessage()).isEqualTo("同一笔付款（SN2026000001）正在另一处同时生成，请稍后重试");
+            });
+            commit.countDown();
+            Disbursement won = winner.get(30, TimeUnit.SECONDS);
+            assertThat(disbursements.findAllByProcessInstanceIdOrderByIdAsc(campaign))
+                    .as("the loser's transaction rolled back, its other payment with it")
+                    .extracting(Disbursement::getPayeeKey).containsExactly("recipient:9");
+
+            Disbursement retried = tx.execute(status -> payments.payOnce(order("recipient:9", GRANT, "800.00")));
+            assertThat(retried.getId()).isEqualTo(won.getId());
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.camunda.spin.json.SpinJsonNode;
 import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.Refusals;
 import org.unionassist.casework.UnionAssistException;
 
 import java.io.IOException;
@@ -30,9 +31,9 @@ import static org.camunda.spin.Spin.JSON;
  * Reads a list through the columns a programme declares, from wherever people keep it: rows typed into a form's
  * dynamic list, lines pasted from a spreadsheet ("王芳,110105…" or tab-separated), or an uploaded CSV (UTF-8) or Excel
  * file (first sheet, columns in the declared order, read as the cells display so long ID numbers stay text). Blank
- * rows and header lines are skipped. Every row carries its source ("粘贴名单第3行"), and the first cell a column
- * refuses ends the reading with a refusal naming the line and column ("上传名单第3行：身份证号…无效"). Nothing here
- * logs, and refusals never repeat a raw cell.
+ * rows and header lines are skipped. Every row carries its source ("粘贴名单第3行"); a list is read to its end and
+ * every line a column refuses is named in one refusal ("上传名单第3行：身份证号…无效", see {@link Refusals}). Nothing
+ * here logs, and refusals never repeat a raw cell.
  */
 public final class ListReader<R> {
 
@@ -84,6 +85,7 @@ public final class ListReader<R> {
         if (!list.isArray()) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, listName + "格式不正确");
         }
+        Refusals refusals = new Refusals(listName);
         int number = 0;
         for (SpinJsonNode item : list.elements()) {
             number++;
@@ -91,22 +93,26 @@ public final class ListReader<R> {
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            String source = field(item, "source");
-            result.add(row(cells, source.isBlank() ? sourceFormat.formatted(number) : source));
+            String given = field(item, "source");
+            String source = given.isBlank() ? sourceFormat.formatted(number) : given;
+            refusals.attempt(() -> row(cells, source)).ifPresent(result::add);
         }
+        refusals.throwIfAny();
         return result;
     }
 
     /** Pasted lines, or the text of a CSV file; each line's source is {@code where} with its number ("粘贴名单第3行"). */
     public List<R> lines(String text, String where) {
         List<R> result = new ArrayList<>();
+        Refusals refusals = new Refusals(listName);
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (!line.isEmpty()) {
-                cellsOf(Arrays.asList(SEPARATOR.split(line)), where + "第" + (i + 1) + "行", result);
+                cellsOf(Arrays.asList(SEPARATOR.split(line)), where + "第" + (i + 1) + "行", result, refusals);
             }
         }
+        refusals.throwIfAny();
         return result;
     }
 
@@ -129,6 +135,7 @@ public final class ListReader<R> {
 
     private List<R> excel(InputStream content) throws IOException {
         List<R> result = new ArrayList<>();
+        Refusals refusals = new Refusals(listName);
         DataFormatter formatter = new DataFormatter();
         try (Workbook workbook = WorkbookFactory.create(content)) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -142,25 +149,29 @@ public final class ListReader<R> {
                     cells.remove(cells.size() - 1);
                 }
                 if (!cells.isEmpty()) {
-                    cellsOf(cells, UPLOADED + "第" + (row.getRowNum() + 1) + "行", result);
+                    cellsOf(cells, UPLOADED + "第" + (row.getRowNum() + 1) + "行", result, refusals);
                 }
             }
         } catch (EmptyFileException | NotOfficeXmlFileException e) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件不是有效的 Excel 文件");
         }
+        refusals.throwIfAny();
         return result;
     }
 
     /** The cells of a line or spreadsheet row: a header is skipped, a line short of the required columns refused. */
-    private void cellsOf(List<String> cells, String source, List<R> result) {
+    private void cellsOf(List<String> cells, String source, List<R> result, Refusals refusals) {
         if (cells.stream().anyMatch(cell -> columns.stream().anyMatch(c -> cell.contains(c.headerWord())))) {
             return;
         }
-        if (cells.size() < requiredCount) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT, source + "应为“" + columns.subList(0, requiredCount)
-                    .stream().map(ListColumn::label).collect(Collectors.joining(",")) + "”" + count(requiredCount) + "列");
-        }
-        result.add(row(cells, source));
+        refusals.attempt(() -> {
+            if (cells.size() < requiredCount) {
+                throw new UnionAssistException(CaseworkError.INVALID_INPUT, source + "应为“" + columns
+                        .subList(0, requiredCount).stream().map(ListColumn::label).collect(Collectors.joining(","))
+                        + "”" + count(requiredCount) + "列");
+            }
+            return row(cells, source);
+        }).ifPresent(result::add);
     }
 
     private R row(List<String> cells, String source) {
