@@ -18,24 +18,6 @@ import static org.unionassist.support.Spreadsheets.excel;
 class RosterTest {
 
     @Test
-    void readsAnUploadedExcelFileSkippingTheHeaderAndBlankRows() throws IOException {
-        byte[] file = excel(new Object[][]{{"姓名", "身份证号"}, {"王芳", "11010519491231002X"}, {"", ""},
-                {"李雷", "110105194912310029"}});
-
-        assertThat(Roster.file("名单.xlsx", new ByteArrayInputStream(file)))
-                .containsExactly(new RosterEntry("王芳", "11010519491231002X", "上传名单第2行"),
-                        new RosterEntry("李雷", "110105194912310029", "上传名单第4行"));
-    }
-
-    @Test
-    void readsAnUploadedUtf8CsvFileWithABom() {
-        byte[] file = "\uFEFF姓名,身份证号\r\n王芳,11010519491231002X\r\n".getBytes(StandardCharsets.UTF_8);
-
-        assertThat(Roster.file("list.CSV", new ByteArrayInputStream(file)))
-                .containsExactly(new RosterEntry("王芳", "11010519491231002X", "上传名单第2行"));
-    }
-
-    @Test
     void takesTypedPastedAndUploadedWorkersTogetherLeavingTheChecksToTheEnrolment() {
         VariableScope form = mock(VariableScope.class);
         when(form.getVariable("workers")).thenReturn(
