@@ -33,10 +33,6 @@ public final class Refusals {
         }
     }
 
-    public boolean any() {
-        return !found.isEmpty();
-    }
-
     /** Throws what was collected, if anything. */
     public void throwIfAny() {
         if (found.isEmpty()) {
