@@ -3,6 +3,7 @@ package org.unionassist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over HTTP, is killed with SIGKILL right after the last answer, and after a restart every acknowledged start and
  * completion is there, in the engine and in the domain tables.
  */
+@Tag("h2-only")
 class CrashSafetyTest {
 
     private static final String DEFAULT_LOCATION = "jdbc:h2:file:./data/union-assist";

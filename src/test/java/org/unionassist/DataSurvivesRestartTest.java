@@ -2,6 +2,7 @@ package org.unionassist;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and its own temporary directory only: the settings are command-line arguments, which override application.yml
  * (the builder's {@code properties(...)} are defaults, which application.yml would override).
  */
+@Tag("h2-only")
 class DataSurvivesRestartTest {
 
     @TempDir

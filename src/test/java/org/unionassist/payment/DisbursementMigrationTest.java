@@ -5,37 +5,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.unionassist.support.TestDatabases;
 
 import javax.sql.DataSource;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * V9 keys the disbursements paid before it by payee and purpose: a medical claim's row gets the claim's membership
- * and MEDICAL_CLAIM, and the process instance is no longer unique on its own. Runs on H2, and on PostgreSQL when
- * {@code -Dua.test.postgres-url=jdbc:postgresql://host:port/db} (with -Dua.test.postgres-user/-password) names an
- * empty database.
+ * and MEDICAL_CLAIM, and the process instance is no longer unique on its own. Runs on H2, and in the
+ * PostgreSQL run of {@code mvn verify} on PostgreSQL ({@link TestDatabases}).
  */
 class DisbursementMigrationTest {
 
     @Test
-    void migratesTheDisbursementsPaidBeforeOnH2() {
-        migratesTheDisbursementsPaidBefore(new DriverManagerDataSource(
-                "jdbc:h2:mem:union-assist-migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-    }
-
-    @Test
-    void migratesTheDisbursementsPaidBeforeOnPostgres() {
-        String url = System.getProperty("ua.test.postgres-url");
-        assumeTrue(url != null, "no PostgreSQL given (-Dua.test.postgres-url)");
-        migratesTheDisbursementsPaidBefore(new DriverManagerDataSource(url,
-                System.getProperty("ua.test.postgres-user", "postgres"),
-                System.getProperty("ua.test.postgres-password", "")));
+    void migratesTheDisbursementsPaidBefore() {
+        migratesTheDisbursementsPaidBefore(TestDatabases.fresh("union-assist-migration"));
     }
 
     private void migratesTheDisbursementsPaidBefore(DataSource dataSource) {
