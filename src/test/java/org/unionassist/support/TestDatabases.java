@@ -97,6 +97,16 @@ public final class TestDatabases {
         return postgresUrl(memory.group(1), lockTimeout.find() ? Long.parseLong(lockTimeout.group(1)) : 0);
     }
 
+    /**
+     * A connection pool of its own to the database an in-memory H2 URL stands for in this run (that H2 database, or
+     * its PostgreSQL replacement), for reading what an app left behind after it was closed.
+     */
+    public static DataSource sameAs(String h2Url) {
+        String replacement = replacementFor(h2Url);
+        return replacement == null ? new DriverManagerDataSource(h2Url, "sa", "")
+                : new DriverManagerDataSource(replacement, USER, "");
+    }
+
     /** A new empty database of this run (H2 in memory, or PostgreSQL) for a test that builds its own schema. */
     public static DataSource fresh(String name) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
