@@ -8,28 +8,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
+import org.unionassist.support.AppNode;
 import org.unionassist.support.IdNumbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,17 +37,14 @@ class CrashSafetyTest {
     private static final String DEFAULT_LOCATION = "jdbc:h2:file:./data/union-assist";
     private static final String CLERK = "eaststeel.clerk";
     private static final int OPERATIONS_PER_ROUND = 20;
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(150);
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> startedCases = new ArrayList<>();
     private final List<String> completedVisits = new ArrayList<>();
-    private Process app;
-    private int port;
+    private AppNode app;
 
     /** The shipped {@code spring.datasource.url} with all its options, pointed at {@code directory}. */
     static String defaultDatabaseUrlIn(Path directory) {
@@ -74,8 +63,8 @@ class CrashSafetyTest {
 
     @AfterEach
     void killTheApp() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (app != null && app.alive()) {
+            app.kill();
         }
     }
 
@@ -92,9 +81,9 @@ class CrashSafetyTest {
             killNow();
             assertTheDomainRowsAreThere();
         } catch (AssertionError | Exception e) {
-            System.err.println("---- tail of the app's log (" + log() + ") ----");
-            List<String> lines = Files.exists(log()) ? Files.readAllLines(log()) : List.of();
-            lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.err::println);
+            if (app != null) {
+                System.err.println(app.tail());
+            }
             throw e;
         }
     }
@@ -185,59 +174,17 @@ class CrashSafetyTest {
     }
 
     private void startApp() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        app = new ProcessBuilder(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), UnionAssistApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + defaultDatabaseUrlIn(dir),
-                "--spring.profiles.active=demo",
-                // coverage is recorded by Spring test listeners, which a hand-started app does not have
-                "--spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test"
-                        + ".platform7.ProcessEngineCoverageConfiguration")
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-                .start();
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (true) {
-            assertThat(app.isAlive()).as("the app is running (exit code %s)", app.isAlive() ? "" : app.exitValue())
-                    .isTrue();
-            assertThat(System.nanoTime()).as("the app answers within %s", STARTUP_TIMEOUT).isLessThan(deadline);
-            try {
-                // the demo organisation is set up once the app is ready: wait for the clerk to see the process
-                if (call("GET", "/engine-rest/process-definition/key/hardshipVerification", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(250);
-        }
+        app = new AppNode("app", dir, "--spring.datasource.url=" + defaultDatabaseUrlIn(dir),
+                "--spring.profiles.active=demo").start();
+        app.awaitReady();
     }
 
     private void killNow() throws InterruptedException {
-        app.destroyForcibly();
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the app died").isTrue();
-        assertThat(app.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-    }
-
-    private Path log() {
-        return dir.resolve("app.log");
+        assertThat(app.kill()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((CLERK + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return app.call(method, path, body, CLERK);
     }
 
     /** A complete application as the start form sends it (every field the form asks for). */
