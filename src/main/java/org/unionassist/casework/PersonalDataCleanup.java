@@ -1,7 +1,6 @@
 package org.unionassist.casework;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +45,7 @@ public class PersonalDataCleanup {
     @PostMapping("/api/admin/personal-data/cleanup")
     @Transactional
     public Map<String, Integer> cleanUp() {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-            throw new UnionAssistException(CaseworkError.NOT_AN_OPERATOR, "只有系统运维人员（camunda-admin组）可以清理流程中的个人信息");
-        }
+        Authentication caller = Operators.require(identityService, "清理流程中的个人信息");
         Map<String, Integer> masked = new LinkedHashMap<>();
         for (String table : TABLES) {
             masked.put(table, maskRows(table));

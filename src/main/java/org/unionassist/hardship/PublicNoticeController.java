@@ -1,10 +1,10 @@
 package org.unionassist.hardship;
 
 import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.Operators;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +46,7 @@ public class PublicNoticeController {
     @Transactional
     public Map<String, Object> endEarly(@PathVariable String processInstanceId,
                                         @RequestBody(required = false) EarlyEndRequest request) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-            throw new UnionAssistException(CaseworkError.NOT_AN_OPERATOR, "只有系统运维人员（camunda-admin组）可以提前结束公示");
-        }
+        Authentication caller = Operators.require(identityService, "提前结束公示");
         String reason = request == null || request.reason() == null ? "" : request.reason().trim();
         if (reason.isEmpty()) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "请填写提前结束公示的原因");

@@ -42,6 +42,7 @@ public class ApiErrors {
         } else {
             reply = REPLIES.replyTo(e, failed);
         }
+        ErrorReplies.announce(request, reply);
         return ResponseEntity.status(reply.status()).contentType(MediaType.APPLICATION_JSON).body(reply.body());
     }
 

@@ -100,6 +100,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer,
         byte[] body = request == null ? null : (byte[]) request.getAttribute(BODY);
         ErrorReply reply = new ErrorReplies(taskId -> taskEnded(engineServing(request, path), taskId))
                 .replyTo(failure, new ErrorReplies.FailedRequest(path, body));
+        ErrorReplies.announce(request, reply);
         return Response.status(reply.status()).entity(reply.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

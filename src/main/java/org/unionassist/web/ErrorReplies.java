@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 
@@ -61,6 +64,26 @@ public class ErrorReplies {
     public record FailedRequest(String path, byte[] body) {
         boolean concernsTask() {
             return path != null && TASK_IN_PATH.matcher(path).find();
+        }
+    }
+
+    /** Published to the application serving a request that was refused with a 4xx (operations counts them). */
+    public record Refused(String path, ErrorReply reply) {
+    }
+
+    /** Tells the application that this request was refused; a failure here never changes the reply. */
+    static void announce(HttpServletRequest request, ErrorReply reply) {
+        if (request == null || reply.status() < 400 || reply.status() >= 500) {
+            return;
+        }
+        try {
+            WebApplicationContext application =
+                    WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+            if (application != null) {
+                application.publishEvent(new Refused(request.getRequestURI(), reply));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not announce the refusal {} of {}", reply.type(), request.getRequestURI(), e);
         }
     }
 

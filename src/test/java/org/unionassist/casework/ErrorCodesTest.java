@@ -2,6 +2,7 @@ package org.unionassist.casework;
 
 import org.junit.jupiter.api.Test;
 import org.unionassist.hardship.HardshipError;
+import org.unionassist.operations.OperationsError;
 import org.unionassist.medical.MedicalError;
 import org.unionassist.payment.PaymentError;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Codes are shared by every programme's API clients: each is unique, ours (20000+), and a 4xx. */
 class ErrorCodesTest {
 
-    private static final List<ErrorCode> ALL = Stream.of(CaseworkError.values(), HardshipError.values(),
+    private static final List<ErrorCode> ALL = Stream.of(CaseworkError.values(), HardshipError.values(), OperationsError.values(),
             MedicalError.values(), PaymentError.values()).flatMap(Arrays::stream).map(c -> (ErrorCode) c).toList();
 
     @Test
