@@ -1,5 +1,6 @@
 package org.unionassist.medical;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.ShanghaiClock;
@@ -33,9 +34,19 @@ public class ClaimOutcome {
         this.clock = clock;
     }
 
+    /** The error the settlement throws when nothing is left to pay; the model closes the claim as not paid. */
+    public static final String NOT_PAYABLE = "claimNotPayable";
+
     public void approved(DelegateExecution execution) {
         MedicalClaim claim = claims.byProcessInstance(execution.getProcessInstanceId());
         PayoutBreakdown settled = claims.settle(claim, clock.today());
+        if (settled.payout().signum() == 0) {
+            auditTrail.recordEvent(execution, MedicalDecisions.NOT_PAYABLE, "审批同意后结算时，本会员本年度的封顶额已由另一笔"
+                    + "先结算的理赔用完，按规则本案赔付0元，不予赔付：" + settled.describe(), AuditTrail.SYSTEM,
+                    new SignedValues(claim.getClaimType().code(), claim.getClaimType().label(), settled.payout(), null),
+                    ClaimVariables.snapshot(claim));
+            throw new BpmnError(NOT_PAYABLE, "年度封顶额已用完，不予赔付");
+        }
         disbursements.payOnce(new PaymentOrder(claim.getProcessInstanceId(),
                 AuditTrail.processKeyOf(execution), claim.getCaseNumber(), payeeKey(claim), PURPOSE,
                 claim.getMemberName(), claim.getIdNumber(), claim.getBankCard(), settled.payout(),

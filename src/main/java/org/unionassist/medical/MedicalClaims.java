@@ -187,14 +187,17 @@ public class MedicalClaims {
     }
 
     /**
-     * Final approval: locks the member's row (a second approval at the same moment waits here), computes the payout
-     * against what has been approved so far, and adds it to the member's totals.
+     * Final approval: locks the member's row (a second settlement at the same moment waits here), computes the payout
+     * against what has been approved so far, and adds it to the member's totals. A payout of 0.00 (the annual cap
+     * used up meanwhile by another claim of the member settled first) changes nothing: the caller closes the claim.
      */
     public PayoutBreakdown settle(MedicalClaim claim, LocalDate today) {
         Membership m = claim.getMembership();
         entityManager.refresh(m, LockModeType.PESSIMISTIC_WRITE);
         PayoutBreakdown breakdown = compute(claim, m);
-        requirePayable(breakdown.payout());
+        if (breakdown.payout().signum() == 0) {
+            return breakdown;
+        }
         m.addApproved(breakdown.payout());
         claim.approved(breakdown.payout(), breakdown.describe(), today);
         entityManager.flush();
@@ -203,7 +206,7 @@ public class MedicalClaims {
 
     /**
      * The one rule on zero: an approval must pay something. Checked where an approver decides (on the proposed
-     * payout) and again at settlement (the annual cap may have been used up meanwhile by another claim).
+     * payout); at settlement a payout used up meanwhile by another claim closes the claim instead.
      */
     public static void requirePayable(BigDecimal payout) {
         if (payout.signum() == 0) {

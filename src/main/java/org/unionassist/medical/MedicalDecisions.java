@@ -12,4 +12,6 @@ public final class MedicalDecisions {
 
     public static final Decision CONFIRM = Decision.declare("confirm", "确认参保名单生效", false);
     public static final Decision SETTLE = Decision.declare("settle", "核定赔付并生成付款", false);
+    /** The settlement found nothing left to pay (the annual cap used up meanwhile): closed as not paid. */
+    public static final Decision NOT_PAYABLE = Decision.declare("notPayable", "年度封顶额已用完，不予赔付", false);
 }

@@ -1,6 +1,7 @@
 package org.unionassist.payment;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -9,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,6 +46,10 @@ public class Disbursements {
             return transaction.execute(s -> orderedBefore(order)
                     .orElseGet(() -> disbursements.saveAndFlush(new Disbursement(order, clock.now()))));
         } catch (DataIntegrityViolationException | PessimisticLockingFailureException raceLost) {
+            if (raceLost instanceof DataIntegrityViolationException && !duplicate(raceLost)) {
+                // the table refused the row for another reason: that is the cause an operator must see
+                throw raceLost;
+            }
             // lost to a committed duplicate, or still waiting for an uncommitted one when the lock timed out
             // a failed insert ends the caller's transaction on PostgreSQL: refuse, and its retry finds the winner
             Optional<Disbursement> winner = TransactionSynchronizationManager.isActualTransactionActive()
@@ -64,6 +70,16 @@ public class Disbursements {
 
     public List<Disbursement> all() {
         return disbursements.findAllByOrderByIdAsc();
+    }
+
+    /** A unique key refused the row (SQL state 23505 on H2 and PostgreSQL): the same payment was ordered first. */
+    private static boolean duplicate(Throwable refusal) {
+        for (Throwable t = refusal; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DuplicateKeyException || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Disbursement> orderedBefore(PaymentOrder order) {

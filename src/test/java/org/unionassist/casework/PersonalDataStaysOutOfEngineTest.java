@@ -235,6 +235,7 @@ class PersonalDataStaysOutOfEngineTest {
 
         driver.complete(pi, "documentCheck", "eaststeel.clerk", MedicalAidDriver.documentsChecked());
         driver.complete(pi, "claimDistrictApproval", "east.chair", "approve", null);
+        medical.settle(pi);
         long disbursement = disbursements.findByProcessInstanceId(pi.getId()).orElseThrow().getId();
 
         String payee = "/api/payments/disbursements/" + disbursement + "/payee";

@@ -13,6 +13,7 @@ import org.unionassist.payment.Disbursement;
 import org.unionassist.payment.DisbursementRepository;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
+import org.unionassist.support.MedicalAidDriver;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaseworkWalkthroughBrowserTest extends BrowserTestBase {
 
     @Autowired CaseDriver cases;
+    @Autowired MedicalAidDriver medical;
     @Autowired HardshipCaseRepository hardshipCases;
     @Autowired DisbursementRepository disbursements;
     @Autowired MembershipRepository memberships;
@@ -220,6 +222,10 @@ class CaseworkWalkthroughBrowserTest extends BrowserTestBase {
         tasklist.claim();
         tasklist.choose("同意");
         tasklist.complete();
+        // the payment is a step of its own, run once the approval has committed (the job executor is off here)
+        browser.until("the payment step waiting to run", d -> cases.management().createJobQuery()
+                .processInstanceId(pi.getId()).activityId(MedicalAidDriver.SETTLEMENT).singleResult());
+        medical.settle(pi);
 
         Disbursement paid = disbursements.findByProcessInstanceId(pi.getId()).orElseThrow();
         assertThat(paid.getAmount()).isEqualByComparingTo("3200.00");

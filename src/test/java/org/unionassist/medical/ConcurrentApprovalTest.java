@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unionassist.support.MedicalAidDriver.documentsChecked;
@@ -27,7 +28,8 @@ import static org.unionassist.support.MedicalAidDriver.inpatientClaim;
 
 /**
  * Two claims of one member, each proposing 27,200.00 before the other is approved, are approved by two city chairs
- * at the same moment: together they never exceed the 30,200.00 annual cap.
+ * at the same moment and their payment steps run at the same moment: together they never exceed the 30,200.00
+ * annual cap.
  */
 @ProcessTest
 class ConcurrentApprovalTest {
@@ -54,23 +56,16 @@ class ConcurrentApprovalTest {
         assertThat(driver.runtime().getVariable(first.getId(), "proposedPayout")).isEqualTo("27200.00");
         assertThat(driver.runtime().getVariable(second.getId(), "proposedPayout")).isEqualTo("27200.00");
 
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService chairs = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Object>> approvals = List.of(first, second).stream()
-                    .map(pi -> chairs.<Object>submit(() -> {
-                        String taskId = driver.task(pi, "claimCityApproval").getId();
-                        together.await(10, TimeUnit.SECONDS);
-                        driver.asDo("city.chair", () -> driver.tasks().complete(taskId,
-                                CaseDriver.decisionOf("approve", "同意")));
-                        return null;
-                    })).toList();
-            for (Future<Object> approval : approvals) {
-                approval.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            chairs.shutdownNow();
-        }
+        atTheSameMoment(List.of(first, second), pi -> {
+            String taskId = driver.task(pi, "claimCityApproval").getId();
+            return () -> driver.asDo("city.chair", () -> driver.tasks().complete(taskId,
+                    CaseDriver.decisionOf("approve", "同意")));
+        });
+        // both approvals are committed; their payment steps then run at the same moment, as on two nodes
+        atTheSameMoment(List.of(first, second), pi -> {
+            String jobId = medical.settlement(pi).getId();
+            return () -> driver.management().executeJob(jobId);
+        });
 
         List<BigDecimal> paid = List.of(first, second).stream()
                 .map(pi -> disbursements.findByProcessInstanceId(pi.getId()).map(Disbursement::getAmount).orElseThrow())
@@ -80,6 +75,26 @@ class ConcurrentApprovalTest {
                 .containsExactlyInAnyOrder(new BigDecimal("27200.00"), new BigDecimal("3000.00"));
         assertThat(memberships.findByIdNumberAndPlanYearAndStatus(member, 2026, Membership.Status.ACTIVE)
                 .orElseThrow().getApprovedTotal()).isEqualByComparingTo("30200.00");
+    }
+
+    /** Prepares one action per case, then runs them on two threads released together. */
+    private static void atTheSameMoment(List<ProcessInstance> cases, Function<ProcessInstance, Runnable> action)
+            throws Exception {
+        List<Runnable> actions = cases.stream().map(action).toList();
+        CyclicBarrier together = new CyclicBarrier(actions.size());
+        ExecutorService threads = Executors.newFixedThreadPool(actions.size());
+        try {
+            List<Future<Object>> done = actions.stream().map(a -> threads.<Object>submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                a.run();
+                return null;
+            })).toList();
+            for (Future<Object> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private ProcessInstance atCityApproval(VariableMap claim) {

@@ -106,6 +106,7 @@ class MedicalAidApiTest {
         ProcessInstance pi = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 12000));
         driver.complete(pi, "documentCheck", "eaststeel.clerk", documentsChecked());
         driver.complete(pi, "claimDistrictApproval", "east.chair", "approve", null);
+        medical.settle(pi);
 
         HttpResponse<String> list = get("/api/payments/disbursements", "city.auditor");
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);

@@ -25,6 +25,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.unionassist.support.CaseDriver.decisionOf;
 import static org.unionassist.support.MedicalAidDriver.claimForm;
@@ -76,6 +77,10 @@ class MedicalAidClaimProcessTest {
 
         driver.complete(pi, "documentCheck", "eaststeel.clerk", documentsChecked());
         driver.complete(pi, "claimDistrictApproval", "east.chair", "approve", "同意赔付");
+        // the approval is committed; the payment is made by a step of its own, retried if it fails
+        assertThat(pi).isWaitingAt("settleClaim");
+        assertThat(disbursements.findByProcessInstanceId(pi.getId())).isEmpty();
+        medical.settle(pi);
 
         assertThat(pi).isEnded().hasPassed("settleClaim").hasNotPassed("cityMedicalReview");
         MedicalClaim claim = claims.findByProcessInstanceId(pi.getId()).orElseThrow();
@@ -113,6 +118,7 @@ class MedicalAidClaimProcessTest {
         assertThat(pi).isWaitingAt("cityMedicalReview");
         driver.complete(pi, "cityMedicalReview", "city.clerk", "submit", "诊断与费用相符");
         driver.complete(pi, "claimCityApproval", "city.chair", "approve", "同意赔付");
+        medical.settle(pi);
 
         assertThat(pi).isEnded().hasPassed("cityMedicalReview", "claimCityApproval", "settleClaim");
         assertThat(disbursements.findByProcessInstanceId(pi.getId()).orElseThrow().getAmount())
@@ -361,6 +367,7 @@ class MedicalAidClaimProcessTest {
         assertThat(review.getSnapshot()).contains("病理报告确诊为重症");
 
         driver.complete(pi, "claimCityApproval", "city.chair", "approve", null);
+        medical.settle(pi);
         assertThat(disbursements.findByProcessInstanceId(pi.getId()).orElseThrow().getAmount())
                 .isEqualByComparingTo("10000.00");
     }
@@ -372,6 +379,7 @@ class MedicalAidClaimProcessTest {
 
         driver.complete(pi, "claimDistrictApproval", "east.chair", decisionOf("approve", "同意")
                 .putValue("correctedSelfPaid", 12000).putValue("correctionReason", "8000元为自费药品，不属于互助范围"));
+        medical.settle(pi);
 
         assertThat(pi).isEnded().hasNotPassed("cityMedicalReview");
         assertThat(disbursements.findByProcessInstanceId(pi.getId()).orElseThrow().getAmount())
@@ -393,6 +401,33 @@ class MedicalAidClaimProcessTest {
         approvedAtDistrict(second);
         assertThat(memberships.findByIdNumberAndPlanYearAndStatus(member, 2026, Membership.Status.ACTIVE)
                 .orElseThrow().getApprovedTotal()).isEqualByComparingTo("30200.00");
+    }
+
+    @Test
+    void aClaimWhoseCapWasUsedUpBeforeItsSettlementIsClosedUnpaidWithTheReason() {
+        ProcessInstance large = medical.fileClaim("eaststeel.clerk", inpatientClaim(member, 60000));
+        ProcessInstance second = medical.fileClaim("eaststeel.clerk", claimForm(member, "inpatient",
+                LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 14), 20000, 8000, 12000));
+        ProcessInstance third = medical.fileClaim("eaststeel.clerk", claimForm(member, "inpatient",
+                LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 24), 20000, 8000, 12000));
+        assertThat(third).variables().as("proposed while nothing was paid yet").containsEntry("proposedPayout", "3200.00");
+
+        approvedAtCity(large);
+        approvedAtDistrict(second);
+        driver.complete(third, "documentCheck", "eaststeel.clerk", documentsChecked());
+        driver.complete(third, "claimDistrictApproval", "east.chair", "approve", null);
+        medical.settle(third);
+
+        assertThat(third).isEnded().hasPassed("notPayable", "recordRejection").hasNotPassed("claimApproved");
+        assertThat(claims.findByProcessInstanceId(third.getId()).orElseThrow().getStatus())
+                .isEqualTo(MedicalClaim.Status.REJECTED);
+        assertThat(disbursements.findAll()).noneMatch(d -> d.getProcessInstanceId().equals(third.getId()));
+        assertThat(memberships.findByIdNumberAndPlanYearAndStatus(member, 2026, Membership.Status.ACTIVE)
+                .orElseThrow().getApprovedTotal()).isEqualByComparingTo("30200.00");
+        List<SignOff> trail = signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(third.getId());
+        assertThat(trail).extracting(SignOff::getStepId, s -> s.getDecision().code())
+                .endsWith(tuple("claimDistrictApproval", "approve"), tuple("settleClaim", "notPayable"));
+        assertThat(trail.get(trail.size() - 1).getOpinion()).contains("封顶额已由另一笔先结算的理赔用完", "赔付0元");
     }
 
     @Test
@@ -463,6 +498,7 @@ class MedicalAidClaimProcessTest {
     private void approvedAtDistrict(ProcessInstance pi) {
         driver.complete(pi, "documentCheck", "eaststeel.clerk", documentsChecked());
         driver.complete(pi, "claimDistrictApproval", "east.chair", "approve", null);
+        medical.settle(pi);
         assertThat(pi).isEnded().hasPassed("settleClaim");
     }
 
@@ -471,6 +507,7 @@ class MedicalAidClaimProcessTest {
         driver.complete(pi, "claimDistrictApproval", "east.chair", "approve", null);
         driver.complete(pi, "cityMedicalReview", "city.clerk", "submit", null);
         driver.complete(pi, "claimCityApproval", "city.chair", "approve", null);
+        medical.settle(pi);
         assertThat(pi).isEnded().hasPassed("settleClaim");
     }
 }

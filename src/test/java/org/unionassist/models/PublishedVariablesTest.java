@@ -90,6 +90,7 @@ class PublishedVariablesTest {
         driver.complete(claim, "claimDistrictApproval", "east.chair", "approve", "同意");
         driver.complete(claim, "cityMedicalReview", "city.clerk", "submit", "复核无误");
         driver.complete(claim, "claimCityApproval", "city.chair", "approve", "同意赔付");
+        medical.settle(claim);
         assertThat(claim).isEnded();
 
         assertThat(unreferenced(enrolment)).isEmpty();

@@ -1,6 +1,7 @@
 package org.unionassist.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.spin.Spin.JSON;
 
 /** Enrolments and claims as a grassroots clerk enters them in Tasklist, for the medical mutual-aid tests. */
@@ -20,6 +22,8 @@ public class MedicalAidDriver {
 
     public static final String ENROLMENT = "medicalAidEnrolment";
     public static final String CLAIM = "medicalAidClaim";
+    /** The payment step: it runs as its own job once the final approval has committed. */
+    public static final String SETTLEMENT = "settleClaim";
 
     private final ProcessEngine engine;
     private final CaseDriver driver;
@@ -79,6 +83,19 @@ public class MedicalAidDriver {
 
     public ProcessInstance fileClaim(String clerk, VariableMap form) {
         return start(clerk, CLAIM, form);
+    }
+
+    /** The payment step waiting to run after the final approval. */
+    public Job settlement(ProcessInstance pi) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId(SETTLEMENT).singleResult();
+        assertThat(job).as("the payment step waiting to run").isNotNull();
+        return job;
+    }
+
+    /** Runs the payment step as the job executor does (no user), once. */
+    public void settle(ProcessInstance pi) {
+        engine.getManagementService().executeJob(settlement(pi).getId());
     }
 
     public static VariableMap documentsChecked() {
