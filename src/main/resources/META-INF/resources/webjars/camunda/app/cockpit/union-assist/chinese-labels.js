@@ -7,7 +7,8 @@
  * - When Cockpit runs in Chinese, the decision tables drawn by dmn-js (决策 pages) label their clauses "When",
  *   "And", "Then", "Annotations" and "Hit policy: First", and Camunda's templates print an empty value as "null":
  *   this module watches the page and rewrites those texts in place (the text node only, so dmn-js and AngularJS
- *   keep updating the same node), as Tasklist's form-messages.js does for Camunda Forms. The names of data types
+ *   keep updating the same node), as Tasklist's form-messages.js does for Camunda Forms. The incidents tab's type
+ *   column ("Failed Job") is rewritten the same way. The names of data types
  *   (string, boolean, Integer ...) stay as DMN and the engine spell them.
  *
  * Loaded through requireJsConfig in ../scripts/config.js. On a Camunda upgrade, CockpitForAuditorsBrowserTest fails
@@ -28,7 +29,9 @@ define(['angular'], function (angular) {
     ['.tjs-container th.annotation', { 'Annotations': '备注' }],
     ['.tjs-container .hit-policy .dms-label', { 'Hit policy:': '命中策略：' }],
     ['.tjs-container .hit-policy-value', HIT_POLICIES],
-    ['.null-value', { 'null': '无' }]
+    ['.null-value', { 'null': '无' }],
+    // the incidents tab prints the type of a failed job from code (getIncidentType), not from the locales
+    ['table.incidents-tab td.type', { 'Failed Job': '作业失败', 'failedExternalTask': '外部任务失败' }]
   ];
   var TITLES = [
     [/^Decision name: /, '决策名称：'],
