@@ -2,11 +2,12 @@ package org.unionassist.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionassist.support.AppNode;
+import org.unionassist.support.AppNodes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,16 +35,8 @@ class H2BackupRestoreTest {
     Path dir;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<AppNode> nodes = new ArrayList<>();
-
-    @AfterEach
-    void killWhatIsStillRunning() throws InterruptedException {
-        for (AppNode node : nodes) {
-            if (node.alive()) {
-                node.kill();
-            }
-        }
-    }
+    @RegisterExtension
+    final AppNodes nodes = new AppNodes();
 
     @Test
     void anAdministratorsBackupTakenWhileTheAppWorksRestoresToACopyShowingTheCasesAsOfTheBackup() throws Exception {

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionassist.support.AppNode;
+import org.unionassist.support.AppNodes;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -22,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,16 +54,8 @@ class PgDumpRestoreTest {
     Path dir;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<AppNode> nodes = new ArrayList<>();
-
-    @AfterEach
-    void killWhatIsStillRunning() throws InterruptedException {
-        for (AppNode node : nodes) {
-            if (node.alive()) {
-                node.kill();
-            }
-        }
-    }
+    @RegisterExtension
+    final AppNodes nodes = new AppNodes();
 
     @Test
     void aDumpOfTheWorkingDatabaseRestoredIntoANewOneShowsTheCasesAsOfTheDump() throws Exception {
