@@ -3,9 +3,9 @@ package org.unionassist.operations;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +23,11 @@ public class JobExecutorHealth implements HealthIndicator {
     private final ProcessEngine engine;
     private final boolean enabled;
 
-    public JobExecutorHealth(ProcessEngine engine, CamundaBpmProperties properties) {
+    /** As the starter decides whether to create the job executor: on unless the property says false. */
+    public JobExecutorHealth(ProcessEngine engine,
+                             @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
         this.engine = engine;
-        this.enabled = properties.getJobExecution().isEnabled();
+        this.enabled = enabled;
     }
 
     @Override

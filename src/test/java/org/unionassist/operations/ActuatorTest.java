@@ -29,11 +29,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * What an operator and a load balancer read under /actuator: open health probes, Prometheus metrics for
  * administrators only, the project's meters counting cases and refusals without naming anyone, and a node that is not
- * ready while its job executor is stopped. The job executor runs in this test.
+ * ready while its job executor is stopped. The job executor runs in this test, as shipped (no job-execution setting).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:union-assist-actuator-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "camunda.bpm.job-execution.enabled=true"})
+        "spring.datasource.url=jdbc:h2:mem:union-assist-actuator-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles("demo")
 // Spring Boot's tests leave out the Prometheus registry unless asked
 @AutoConfigureObservability
@@ -102,7 +101,8 @@ class ActuatorTest {
         assertThat(get("/actuator/health", CLERK).body()).doesNotContain("components");
         HttpResponse<String> asAdmin = get("/actuator/health/readiness", "admin");
         assertThat(asAdmin.statusCode()).isEqualTo(200);
-        assertThat(asAdmin.body()).contains("\"jobExecutor\"", "\"lockOwner\"", "\"db\"", "\"active\":true");
+        assertThat(asAdmin.body()).contains("\"jobExecutor\"", "\"lockOwner\"", "\"db\"", "\"active\":true")
+                .doesNotContain("switched off");
         assertThat(get("/actuator/health/db", null).statusCode()).isEqualTo(401);
     }
 
