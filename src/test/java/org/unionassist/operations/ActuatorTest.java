@@ -159,7 +159,10 @@ class ActuatorTest {
         assertThat(sample(scraped, "unionassist_refusals_total", "programme=\"" + HARDSHIP + "\"", "code=\"20002\"",
                 "type=\"INVALID_ID_NUMBER\"")).isGreaterThanOrEqualTo(1);
         assertThat(scraped).containsPattern("(?m)^unionassist_incidents_open(\\{[^}]*})? \\d")
-                .containsPattern("(?m)^unionassist_jobs_without_retries(\\{[^}]*})? \\d");
+                .containsPattern("(?m)^unionassist_jobs_without_retries(\\{[^}]*})? \\d")
+                // -1 until the first scheduled verification (a minute after start by default)
+                .containsPattern("(?m)^unionassist_audit_chain_intact(\\{[^}]*})? -?1")
+                .containsPattern("(?m)^unionassist_audit_chain_unsealed(\\{[^}]*})? \\d");
         // nobody is named: not the applicant, not the clerk, not the case
         assertThat(scraped).doesNotContain(idNumber, "110105194912310021", "赵敏", "赵小敏", "6222020200112233445",
                 CLERK, "eaststeel", caseId);

@@ -188,6 +188,13 @@ class TwoNodesTest {
                 + " and task_def_key_ = 'annualRecheck'", Integer.class, recheck)).as("re-checks started").isEqualTo(1);
         assertThat(db.queryForObject("select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2",
                 Integer.class, timer)).isEqualTo(1);
+
+        // both nodes seal the audit chains on their own schedule: every row once, one chain
+        awaitUntil("every sign-off sealed", () -> db.queryForObject(
+                "select count(*) from ua_sign_off where chain_seq is null", Integer.class) == 0);
+        HttpResponse<String> verified = b.call("POST", "/api/audit/chain-verification", null, "city.auditor");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(json.readTree(verified.body()).path("intact").asBoolean()).as(verified.body()).isTrue();
     }
 
     @Test

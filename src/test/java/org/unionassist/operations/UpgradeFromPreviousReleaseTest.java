@@ -7,6 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.unionassist.UnionAssistApplication;
+import org.unionassist.audit.AuditChain;
 import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
@@ -70,6 +71,10 @@ class UpgradeFromPreviousReleaseTest {
                     CaseDriver.visitOf("submit", "材料齐全", "入户核实，情况属实"));
             assertThat(driver.task(atDistrict, "cityReview")).isNotNull();
             assertThat(driver.task(justFiled, "grassrootsReview")).isNotNull();
+            AuditChain.Verification chained = upgraded.getBean(AuditChain.class).verify();
+            assertThat(chained.intact()).as("the sign-offs written before the upgrade are sealed into the chain")
+                    .isTrue();
+            assertThat(chained.rowsChecked()).isGreaterThanOrEqualTo(signOffsBefore);
             assertThat(upgraded.getBean(SignOffRepository.class)
                     .findByProcessInstanceIdOrderByDecidedAtAscIdAsc(atDistrict.getId()))
                     .extracting("stepId").endsWith("recordNoticePassed", "districtCheck", "districtApproval");
