@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine REST API and the project's own API are never open to anonymous callers: both require HTTP Basic
  * credentials of a Camunda user, and every call then runs with that user's authorizations. (The webapps use their
- * own session login.)
+ * own session login, which the auditors' workspace page also uses for /api/audit: {@link WebappSessionAuthentication}.)
  */
 @Configuration
 public class RestAuthentication {
@@ -17,7 +17,7 @@ public class RestAuthentication {
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new WebappSessionAuthentication());
         registration.setName("union-assist-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -21,6 +22,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
+import org.unionassist.casework.register.CaseOutcome;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ class ProcessModelTest {
     private static final String DUE_DATE = "${dueDates.of(execution)}";
     private static final String FOLLOW_UP_DATE = "${dueDates.followUpOf(execution)}";
     /** Beans StepListenersPlugin puts on every user task; a model declaring one would run it twice. */
-    private static final List<String> ATTACHED_BY_THE_ENGINE = List.of("stepPreparation", "signOffRecorder", "personalTask");
+    private static final List<String> ATTACHED_BY_THE_ENGINE = List.of("stepPreparation", "signOffRecorder", "personalTask", "caseRegister");
     private static final Pattern DECISION_TEST = Pattern.compile("decision\\s*==\\s*'([A-Za-z]+)'");
 
     private static List<Path> files(String dir, String suffix) throws IOException {
@@ -189,6 +191,20 @@ class ProcessModelTest {
                 assertThat(Integer.parseInt(decision.getCamundaHistoryTimeToLiveString())).isGreaterThanOrEqualTo(TEN_YEARS_IN_DAYS);
             }
         }
+    }
+
+    @Test
+    void everyEndEventSaysWhichKindOfOutcomeItIsForTheAuditorsRegister() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files("processes", ".bpmn")) {
+            for (EndEvent end : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(EndEvent.class)) {
+                String outcome = properties(end).get(CaseOutcome.PROPERTY);
+                if (CaseOutcome.ofProperty(outcome) == null) {
+                    problems.add(file.getFileName() + "#" + end.getId() + ": outcome property is '" + outcome + "'");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -347,7 +363,7 @@ class ProcessModelTest {
         }
     }
 
-    private static Map<String, String> properties(UserTask task) {
+    private static Map<String, String> properties(FlowNode task) {
         Map<String, String> properties = new HashMap<>();
         if (task.getExtensionElements() != null) {
             task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()

@@ -73,9 +73,9 @@ class StepListenersAttachedTest {
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 TaskDefinition definition = deployedTask(processOf(task).getId(), task.getId());
                 assertThat(expressions(definition, TaskListener.EVENTNAME_CREATE)).as(task.getId())
-                        .containsExactly("${stepPreparation}");
+                        .containsExactly("${stepPreparation}", "${caseRegister}");
                 assertThat(expressions(definition, TaskListener.EVENTNAME_COMPLETE)).as(task.getId())
-                        .containsExactly("${signOffRecorder}");
+                        .containsExactly("${signOffRecorder}", "${caseRegister}");
                 assertThat(expressions(definition, TaskListener.EVENTNAME_ASSIGNMENT)).as(task.getId())
                         .isEqualTo(isVote(task) ? List.of("${personalTask}") : List.of());
                 checked.add(task.getId());
@@ -96,9 +96,9 @@ class StepListenersAttachedTest {
         engine.getRepositoryService().createDeployment().addModelInstance("own.bpmn", model).deploy();
         TaskDefinition definition = deployedTask("declaresItsOwn", "ownStep");
         assertThat(expressions(definition, TaskListener.EVENTNAME_CREATE))
-                .containsExactly("${stepPreparation}", "${somethingElse}");
+                .containsExactly("${stepPreparation}", "${caseRegister}", "${somethingElse}");
         assertThat(expressions(definition, TaskListener.EVENTNAME_COMPLETE))
-                .containsExactly("${signOffRecorder}", "${somethingElse}");
+                .containsExactly("${signOffRecorder}", "${caseRegister}", "${somethingElse}");
     }
 
     private static TaskDefinition deployedTask(String processKey, String taskId) {

@@ -11,5 +11,8 @@ public interface SignOffRepository extends JpaRepository<SignOff, Long> {
     long countByProcessInstanceIdAndStepIdAndRoundAndDecision(String processInstanceId, String stepId, Integer round,
                                                               Decision decision);
 
+    /** The last sign-off of a case that set an amount, if any. */
+    java.util.Optional<SignOff> findFirstByProcessInstanceIdAndAmountIsNotNullOrderByIdDesc(String processInstanceId);
+
     long countByProcessInstanceIdAndStepIdAndRound(String processInstanceId, String stepId, Integer round);
 }

@@ -26,7 +26,8 @@ import java.util.List;
  * {@code ${stepPreparation}} on create, {@code ${signOffRecorder}} on complete and, on a step declared
  * {@code vote=true}, {@code ${personalTask}} on assignment. They are the engine's built-in listeners of the task, so
  * each runs before any listener a model declares for the same event and also when an operator skips custom listeners:
- * a step is never prepared or signed without them. Every process also starts with {@code ${startGuard}}
+ * a step is never prepared or signed without them. {@code ${caseRegister}} follows each case on its start, its end and
+ * every task's create and complete, for the auditors' search. Every process also starts with {@code ${startGuard}}
  * ({@link StartGuard}), which refuses start variables that only the case sets.
  */
 @Component
@@ -36,6 +37,7 @@ public class StepListenersPlugin extends AbstractProcessEnginePlugin {
     static final String SIGN_OFF_RECORDER = "${signOffRecorder}";
     static final String PERSONAL_TASK = "${personalTask}";
     static final String START_GUARD = "${startGuard}";
+    static final String CASE_REGISTER = "${caseRegister}";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -65,18 +67,26 @@ public class StepListenersPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
-            process.addBuiltInListener(ExecutionListener.EVENTNAME_START, new DelegateExpressionExecutionListener(
-                    configuration.getExpressionManager().createExpression(START_GUARD), List.of()));
+            process.addBuiltInListener(ExecutionListener.EVENTNAME_START, executionBean(START_GUARD));
+            process.addBuiltInListener(ExecutionListener.EVENTNAME_START, executionBean(CASE_REGISTER));
+            process.addBuiltInListener(ExecutionListener.EVENTNAME_END, executionBean(CASE_REGISTER));
         }
 
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
             TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, bean(STEP_PREPARATION));
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, bean(CASE_REGISTER));
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, bean(SIGN_OFF_RECORDER));
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, bean(CASE_REGISTER));
             if ("true".equals(property(userTaskElement, "vote"))) {
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, bean(PERSONAL_TASK));
             }
+        }
+
+        private ExecutionListener executionBean(String expression) {
+            return new DelegateExpressionExecutionListener(
+                    configuration.getExpressionManager().createExpression(expression), List.of());
         }
 
         /** Resolved when the task fires, like a declared {@code delegateExpression}: the bean is not needed to deploy. */

@@ -1,0 +1,104 @@
+package org.unionassist.audit;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.register.CaseEntry;
+import org.unionassist.organisation.Jurisdiction;
+import org.unionassist.organisation.Members;
+import org.unionassist.organisation.Role;
+import org.unionassist.organisation.Union;
+import org.unionassist.organisation.UnionLevel;
+
+import java.util.List;
+
+/**
+ * What the logged-in auditor may read: the cases of every union they are 经费审查委员 of, and of every union below it.
+ * Decided on the server for every call of the workspace; a user who audits no union is refused.
+ */
+@Component
+public class AuditorScope {
+
+    private final IdentityService identityService;
+    private final Members members;
+    private final Jurisdiction jurisdiction;
+
+    public AuditorScope(IdentityService identityService, Members members, Jurisdiction jurisdiction) {
+        this.identityService = identityService;
+        this.members = members;
+        this.jurisdiction = jurisdiction;
+    }
+
+    /** The caller's scope; refuses (403) a caller who is not an auditor. */
+    public Scope current() {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller == null || caller.getUserId() == null) {
+            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "请先登录");
+        }
+        List<Union> audited = members.rolesOf(caller.getUserId()).stream()
+                .filter(m -> m.role() == Role.AUDITOR)
+                .map(m -> jurisdiction.union(m.unionId()))
+                .toList();
+        if (audited.isEmpty()) {
+            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "审计工作台仅供经费审查委员使用");
+        }
+        return new Scope(caller.getUserId(), audited, jurisdiction);
+    }
+
+    public static final class Scope {
+        private final String userId;
+        private final List<Union> audited;
+        private final Jurisdiction jurisdiction;
+
+        Scope(String userId, List<Union> audited, Jurisdiction jurisdiction) {
+            this.userId = userId;
+            this.audited = audited;
+            this.jurisdiction = jurisdiction;
+        }
+
+        public String userId() {
+            return userId;
+        }
+
+        /** The unions the caller audits (each with everything below it). */
+        public List<Union> audited() {
+            return audited;
+        }
+
+        public boolean covers(CaseEntry entry) {
+            return audited.stream().anyMatch(u -> u.getId().equals(unionAtLevel(entry, u.getLevel())));
+        }
+
+        public boolean coversUnion(String unionId) {
+            return audited.stream().anyMatch(u -> jurisdiction.covers(u.getId(), unionId));
+        }
+
+        /** The register rows this scope may read: for each audited union, the rows whose column at its level is it. */
+        public Predicate restrict(Root<CaseEntry> root, CriteriaBuilder cb) {
+            return cb.or(audited.stream()
+                    .map(u -> cb.equal(root.get(column(u.getLevel())), u.getId()))
+                    .toArray(Predicate[]::new));
+        }
+
+        static String column(UnionLevel level) {
+            return switch (level) {
+                case GRASSROOTS -> "grassrootsUnionId";
+                case DISTRICT -> "districtUnionId";
+                case CITY -> "cityUnionId";
+            };
+        }
+
+        private static String unionAtLevel(CaseEntry entry, UnionLevel level) {
+            return switch (level) {
+                case GRASSROOTS -> entry.getGrassrootsUnionId();
+                case DISTRICT -> entry.getDistrictUnionId();
+                case CITY -> entry.getCityUnionId();
+            };
+        }
+    }
+}

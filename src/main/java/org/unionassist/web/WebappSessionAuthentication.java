@@ -1,0 +1,65 @@
+package org.unionassist.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * The engine's HTTP Basic filter for the REST API, which also lets the auditors' workspace page call
+ * {@code /api/audit/*} with the webapps' own login (the Cockpit session), under the same user, groups and
+ * authorizations. Only there, and a write through the session must carry {@code X-Requested-With}, a header another
+ * site's page cannot send without the browser asking this server first (which it refuses).
+ */
+public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilter {
+
+    static final String AUDIT_API = "/api/audit/";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        UserAuthentication session = http.getHeader("Authorization") == null
+                && http.getRequestURI().startsWith(http.getContextPath() + AUDIT_API) ? fromSession(http) : null;
+        if (session == null) {
+            super.doFilter(request, response, chain);
+            return;
+        }
+        if (!SAFE.contains(http.getMethod()) && http.getHeader("X-Requested-With") == null) {
+            ((HttpServletResponse) response).sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+        setAuthenticatedUser(engine, session.getIdentityId(), session.getGroupIds(), session.getTenantIds());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            clearAuthentication(engine);
+        }
+    }
+
+    private static UserAuthentication fromSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications all = AuthenticationUtil.getAuthsFromSession(session);
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+        Authentication auth = all == null || engine == null ? null : all.getAuthenticationForProcessEngine(engine.getName());
+        return auth instanceof UserAuthentication user ? user : null;
+    }
+}
