@@ -191,7 +191,7 @@ public class AuditWorkspaceController {
         reply.put("interventions", interventions.ofCase(processInstanceId).stream()
                 .map(AuditTrailController.InterventionView::of).toList());
         reply.put("dossier", dossiers.stream()
-                .flatMap(d -> d.sectionsOf(entry.getProcessDefinitionKey(), processInstanceId).stream()).toList());
+                .flatMap(d -> d.sectionsOf(entry.getProcessDefinitionKey(), processInstanceId, entry.getCaseNumber()).stream()).toList());
         reply.put("disbursements", disbursements.findAllByProcessInstanceIdOrderByIdAsc(processInstanceId).stream()
                 .map(AuditWorkspaceController::disbursement).toList());
         return reply;
@@ -234,20 +234,13 @@ public class AuditWorkspaceController {
             values.forEach((key, value) -> {
                 if (value != null && !value.toString().isBlank()) {
                     String label = labels.of(key);
-                    rows.add(Map.of("item", label == null ? key : label, "value", shown(value)));
+                    rows.add(Map.of("item", label == null ? key : label, "value", labels.value(value)));
                 }
             });
             return rows;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return List.of(Map.of("item", "原始记录", "value", snapshot));
         }
-    }
-
-    private static String shown(Object value) {
-        if (value instanceof Boolean b) {
-            return b ? "是" : "否";
-        }
-        return value.toString();
     }
 
     static Map<String, Object> disbursement(Disbursement d) {

@@ -19,7 +19,15 @@ import java.util.Map;
 @Component
 public class FieldLabels {
 
-    private final Map<String, String> labels = new HashMap<>();
+    /**
+     * The few figures a snapshot keeps that no form field shows under the same name (the claim's number and its
+     * checklist are shown by forms under other keys).
+     */
+    private static final Map<String, String> NOT_IN_FORMS = Map.of(
+            "claimNumber", "理赔案件号",
+            "documents", "已交材料");
+
+    private final Map<String, String> labels = new HashMap<>(NOT_IN_FORMS);
 
     public FieldLabels(ObjectMapper json) {
         try {
@@ -36,7 +44,8 @@ public class FieldLabels {
     private void collect(JsonNode node) {
         if (node.isObject()) {
             JsonNode key = node.get("key");
-            JsonNode label = node.get("label");
+            // a date field labels itself with dateLabel (form-js datetime)
+            JsonNode label = node.hasNonNull("label") ? node.get("label") : node.get("dateLabel");
             if (key != null && key.isTextual() && label != null && label.isTextual() && !label.asText().isBlank()) {
                 labels.putIfAbsent(key.asText(), label.asText().strip());
             }
@@ -44,6 +53,24 @@ public class FieldLabels {
         } else if (node.isArray()) {
             node.elements().forEachRemaining(this::collect);
         }
+    }
+
+    /**
+     * A value as the auditor reads it: a list of field names (a checklist such as the documents handed in, kept as
+     * {@code docIdCard,docInvoices}) in the forms' words; anything else as it is.
+     */
+    public String value(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "是" : "否";
+        }
+        String text = value.toString();
+        if (text.matches("[a-zA-Z]+(\\s*,\\s*[a-zA-Z]+)*")) {
+            java.util.List<String> words = java.util.Arrays.stream(text.split("\\s*,\\s*")).map(labels::get).toList();
+            if (words.stream().allMatch(java.util.Objects::nonNull)) {
+                return String.join("、", words);
+            }
+        }
+        return text;
     }
 
     /**

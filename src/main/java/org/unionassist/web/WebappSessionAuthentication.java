@@ -1,5 +1,6 @@
 package org.unionassist.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -14,6 +15,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.unionassist.casework.CaseworkError;
 
 import java.io.IOException;
 import java.util.Set;
@@ -27,14 +29,25 @@ import java.util.Set;
 public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilter {
 
     static final String AUDIT_API = "/api/audit/";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        UserAuthentication session = http.getHeader("Authorization") == null
-                && http.getRequestURI().startsWith(http.getContextPath() + AUDIT_API) ? fromSession(http) : null;
+        boolean page = http.getHeader("Authorization") == null
+                && http.getRequestURI().startsWith(http.getContextPath() + AUDIT_API);
+        UserAuthentication session = page ? fromSession(http) : null;
+        if (session == null && page && http.getHeader("X-Requested-With") != null) {
+            // the workspace page, logged out: a JSON 401 without the Basic challenge, so the browser shows no dialog
+            HttpServletResponse reply = (HttpServletResponse) response;
+            reply.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            reply.setContentType("application/json;charset=UTF-8");
+            reply.getWriter().write(JSON.writeValueAsString(
+                    ErrorReply.of(CaseworkError.SIGNER_UNKNOWN, "请先登录").body()));
+            return;
+        }
         if (session == null) {
             super.doFilter(request, response, chain);
             return;

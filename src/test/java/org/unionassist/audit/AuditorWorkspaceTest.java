@@ -1,7 +1,10 @@
 package org.unionassist.audit;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.unionassist.support.MedicalAidDriver;
+import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.register.CaseEntry;
@@ -30,6 +33,12 @@ class AuditorWorkspaceTest {
     @Autowired CaseDriver driver;
     @Autowired AuditWorkspaceController workspace;
     @Autowired CaseEntryRepository register;
+    @Autowired MedicalAidDriver medical;
+
+    @AfterEach
+    void resetClock() {
+        CaseDriver.realTime();
+    }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> search(String auditor, String caseNumber) {
@@ -172,5 +181,60 @@ class AuditorWorkspaceTest {
         assertThat((List<Object>) view.get("waitingAt")).containsExactly("入户调查");
         String svg = driver.as("eaststeel.auditor", () -> workspace.diagram(pi.getId()).getBody());
         assertThat(svg).contains("class=\"element waiting\" data-element-id=\"homeVisit\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPaidClaimShowsItsAmountTheMembershipItDrewOnAndItsDisbursementMasked() {
+        String member = IdNumbers.next();
+        medical.enrolAndConfirm("eaststeel", "east", LocalDate.of(2026, 1, 5), "张伟", member);
+        CaseDriver.today(LocalDate.of(2026, 3, 20));
+        ProcessInstance pi = medical.fileClaim("eaststeel.clerk", MedicalAidDriver.inpatientClaim(member, 12000));
+        driver.complete(pi, "documentCheck", "eaststeel.clerk", MedicalAidDriver.documentsChecked());
+        driver.complete(pi, "claimDistrictApproval", "east.chair", "approve", "同意赔付");
+        medical.settle(pi);
+
+        CaseEntry entry = register.findById(pi.getId()).orElseThrow();
+        assertThat(entry.getAmount()).isEqualByComparingTo("3200.00");
+        assertThat(entry.getOutcome()).isEqualTo(CaseOutcome.APPROVED);
+        assertThat(entry.getApplicantMasked()).isEqualTo("张*");
+        Map<String, Object> found = driver.as("east.auditor", () -> workspace.cases("medicalAidClaim", null, null,
+                null, null, null, null, null, new BigDecimal("3000"), new BigDecimal("3200.00"), 0, 100));
+        assertThat((List<Map<String, Object>>) found.get("rows")).extracting(r -> r.get("processInstanceId"))
+                .contains(pi.getId());
+        assertThat(driver.as("east.auditor", () -> workspace.cases("medicalAidClaim", null, null, null, null, null,
+                entry.getCaseNumber(), null, new BigDecimal("3200.01"), null, 0, 100)).get("total")).isEqualTo(0L);
+
+        Map<String, Object> view = driver.as("east.auditor", () -> workspace.caseView(pi.getId()));
+        List<org.unionassist.casework.CaseDossier.Section> dossier =
+                (List<org.unionassist.casework.CaseDossier.Section>) view.get("dossier");
+        assertThat(dossier).extracting(org.unionassist.casework.CaseDossier.Section::title)
+                .containsExactly("医疗互助会员 2026 年度");
+        assertThat(dossier.get(0).rows()).contains(List.of("参保人", "张*"), List.of("会员状态", "有效"));
+        List<Map<String, Object>> paid = (List<Map<String, Object>>) view.get("disbursements");
+        assertThat(paid).singleElement().satisfies(d -> {
+            assertThat(d.get("amount")).isEqualTo("3200.00");
+            assertThat(d.get("payee")).isEqualTo("张*");
+            assertThat(d.get("status")).isEqualTo("待支付");
+        });
+        assertThat(view.toString()).doesNotContain(member).doesNotContain("6222020200112233445");
+        assertThat(view.toString()).as("the checklist in the forms' words").doesNotContain("docInvoices");
+        List<Map<String, Object>> signOffs = (List<Map<String, Object>>) view.get("signOffs");
+        assertThat(signOffs).flatExtracting(s -> (List<Map<String, String>>) s.get("seen"))
+                .extracting(r -> r.get("item")).allMatch(item -> item.matches(".*\\p{IsHan}.*"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHardshipCaseShowsTheHouseholdItFiledMasked() {
+        ProcessInstance pi = rejectedAtGrassroots("eaststeel");
+        Map<String, Object> view = driver.as("city.auditor", () -> workspace.caseView(pi.getId()));
+        List<org.unionassist.casework.CaseDossier.Section> dossier =
+                (List<org.unionassist.casework.CaseDossier.Section>) view.get("dossier");
+        assertThat(dossier).extracting(org.unionassist.casework.CaseDossier.Section::title)
+                .containsExactly("家庭成员（3 人）");
+        assertThat(dossier.get(0).rows().get(0)).containsExactly("王**", "本人",
+                dossier.get(0).rows().get(0).get(2));
+        assertThat(dossier.get(0).rows().get(0).get(2)).contains("*").hasSize(18);
     }
 }

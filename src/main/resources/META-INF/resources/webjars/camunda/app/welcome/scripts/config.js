@@ -40,6 +40,11 @@ export default {
       label: 'DOCUMENTATION',
       href: '/docs/user-guide.html',
       description: '经办人使用指南（中文）'
+    },
+    {
+      label: '审计工作台',
+      href: '/audit/',
+      description: '经费审查委员：查询各项业务的全部案件（含已办结），查看签署记录、流程图，导出与统计'
     }
   ],
   // ---- end of union-assist block; the shipped configuration follows -------------------------------

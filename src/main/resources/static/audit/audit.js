@@ -1,0 +1,420 @@
+// union-assist: the auditors' workspace page. Plain JavaScript against /api/audit, with the webapps' session;
+// every answer is already limited to the auditor's jurisdiction by the server.
+(function () {
+  'use strict';
+
+  var API = '/api/audit';
+  var state = { options: null, page: 0, size: 20, criteria: {}, charts: [] };
+
+  function $(id) { return document.getElementById(id); }
+
+  function text(value) { return value === null || value === undefined || value === '' ? '—' : String(value); }
+
+  function el(tag, content, cls) {
+    var e = document.createElement(tag);
+    if (content !== undefined) { e.textContent = text(content); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  function showMessage(message, kind) {
+    var box = $('message');
+    box.textContent = message;
+    box.className = 'message ' + (kind || 'error');
+    box.hidden = !message;
+  }
+
+  function request(method, path, body) {
+    var headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' };
+    return fetch(path, { method: method, credentials: 'same-origin', headers: headers, body: body })
+      .then(function (response) {
+        if (response.status === 401) {
+          showLogin();
+          throw new Error('请先登录');
+        }
+        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
+        return (json ? response.json() : response.text()).then(function (data) {
+          if (!response.ok) {
+            var message = data && data.message ? data.message : '请求未能完成（' + response.status + '）';
+            throw new Error(message);
+          }
+          return data;
+        });
+      });
+  }
+
+  function get(path) { return request('GET', path); }
+
+  function fail(error) { showMessage(error.message || String(error)); }
+
+  function query(criteria) {
+    var parts = [];
+    Object.keys(criteria).forEach(function (key) {
+      var value = criteria[key];
+      if (value !== null && value !== undefined && String(value).trim() !== '') {
+        parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value).trim()));
+      }
+    });
+    return parts.length ? '?' + parts.join('&') : '';
+  }
+
+  function fillRows(tableId, rows, cells) {
+    var body = $(tableId).querySelector('tbody');
+    body.innerHTML = '';
+    if (!rows || rows.length === 0) {
+      var tr = el('tr');
+      var td = el('td', '（无）', 'empty');
+      td.colSpan = $(tableId).querySelectorAll('thead th').length;
+      tr.appendChild(td);
+      body.appendChild(tr);
+      return;
+    }
+    rows.forEach(function (row) {
+      var tr = el('tr');
+      cells(row).forEach(function (cell) {
+        if (cell instanceof Node) {
+          var td = el('td');
+          td.appendChild(cell);
+          tr.appendChild(td);
+        } else {
+          tr.appendChild(el('td', cell));
+        }
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function download(path) {
+    // a plain navigation: the browser saves the file, and the session cookie goes with it
+    var link = document.createElement('a');
+    link.href = path;
+    link.rel = 'noopener';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  // ---- login ------------------------------------------------------------------------------------------------
+  function showLogin() {
+    $('workspace').hidden = true;
+    $('login').hidden = false;
+    $('logout').hidden = true;
+    $('who').textContent = '';
+  }
+
+  // The webapps' CSRF token: every webapp API answer carries it in X-XSRF-TOKEN (its cookie is for /camunda only).
+  function xsrfToken() {
+    return fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' })
+      .then(function (response) { return response.headers.get('X-XSRF-TOKEN'); });
+  }
+
+  function login(event) {
+    event.preventDefault();
+    var form = new URLSearchParams();
+    form.set('username', $('login-username').value);
+    form.set('password', $('login-password').value);
+    // the webapps' own login (the same as Cockpit's); its CSRF token comes from any webapp call first
+    xsrfToken()
+      .then(function (token) {
+        var headers = { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' };
+        if (token) { headers['X-XSRF-TOKEN'] = token; }
+        return fetch('/camunda/api/admin/auth/user/default/login/cockpit',
+          { method: 'POST', credentials: 'same-origin', headers: headers, body: form.toString() });
+      })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('用户名或密码不正确，或该用户不能使用流程监控'); }
+        $('login-password').value = '';
+        showMessage('');
+        start();
+      })
+      .catch(fail);
+  }
+
+  function logout(event) {
+    event.preventDefault();
+    xsrfToken().then(function (token) {
+      return fetch('/camunda/api/admin/auth/user/default/logout',
+        { method: 'POST', credentials: 'same-origin', headers: token ? { 'X-XSRF-TOKEN': token } : {} });
+    }).finally(showLogin);
+  }
+
+  // ---- start ------------------------------------------------------------------------------------------------
+  function start() {
+    get(API + '/options').then(function (options) {
+      state.options = options;
+      $('login').hidden = true;
+      $('workspace').hidden = false;
+      $('logout').hidden = false;
+      $('who').textContent = '经费审查委员：' + options.auditor;
+      fillOptions(options);
+      route();
+    }).catch(fail);
+  }
+
+  function option(select, value, label) {
+    var o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    select.appendChild(o);
+  }
+
+  function fillOptions(options) {
+    var process = $('f-process');
+    process.length = 1;
+    options.processes.forEach(function (p) { option(process, p.key, p.name); });
+    [$('f-union'), $('s-union')].forEach(function (select, i) {
+      select.length = i === 0 ? 1 : 0;
+      options.unions.forEach(function (u) {
+        option(select, u.id, '\u3000'.repeat(u.depth) + u.name + '（' + u.level + '）');
+      });
+    });
+    $('f-state').length = 1;
+    options.states.forEach(function (s) { option($('f-state'), s.code, s.label); });
+    $('f-outcome').length = 1;
+    options.outcomes.forEach(function (o) { option($('f-outcome'), o.code, o.label); });
+    var thisYear = new Date().getFullYear();
+    [$('s-year'), $('c-year')].forEach(function (select) {
+      select.length = 0;
+      for (var y = thisYear; y >= thisYear - 9; y--) { option(select, y, y + ' 年'); }
+    });
+  }
+
+  // ---- routing: #search, #case/<id>, #statistics, #cross-checks, #chain, #exports --------------------------
+  function route() {
+    var hash = location.hash.replace(/^#/, '') || 'search';
+    var tab = hash.indexOf('case/') === 0 ? 'case' : hash;
+    document.querySelectorAll('.tab').forEach(function (section) { section.hidden = section.id !== 'tab-' + tab; });
+    document.querySelectorAll('#tabs a').forEach(function (a) {
+      a.classList.toggle('active', a.dataset.tab === tab || (tab === 'case' && a.dataset.tab === 'search'));
+    });
+    showMessage('');
+    if (tab === 'case') { openCase(decodeURIComponent(hash.substring(5))); }
+    if (tab === 'search' && !state.searched) { search(0); }
+    if (tab === 'statistics') { statistics(); }
+    if (tab === 'cross-checks') { crossChecks(); }
+    if (tab === 'exports') { exportsList(); }
+  }
+
+  // ---- search -----------------------------------------------------------------------------------------------
+  function criteriaFromForm() {
+    var criteria = {};
+    new FormData($('search-form')).forEach(function (value, key) { criteria[key] = value; });
+    return criteria;
+  }
+
+  function search(page) {
+    state.searched = true;
+    state.page = page;
+    var criteria = Object.assign({}, state.criteria, { page: page, size: state.size });
+    get(API + '/cases' + query(criteria)).then(function (result) {
+      var byState = result.byState || {};
+      var byOutcome = result.byOutcome || {};
+      var outcomes = (state.options.outcomes || []).filter(function (o) { return byOutcome[o.code]; })
+        .map(function (o) { return o.label + ' ' + byOutcome[o.code]; });
+      $('search-counts').textContent = '共 ' + result.total + ' 件：办理中 ' + (byState.RUNNING || 0) + '，已办结 '
+        + (byState.ENDED || 0) + (outcomes.length ? '（' + outcomes.join('，') + '）' : '');
+      fillRows('search-results', result.rows, function (r) {
+        var link = el('a', r.caseNumber || '（未编号）');
+        link.href = '#case/' + encodeURIComponent(r.processInstanceId);
+        return [link, r.programme, r.grassrootsUnion, r.districtUnion, r.applicant, r.amount, r.state, r.outcome,
+          r.lastStep, r.startedOn, r.endedAt];
+      });
+      var pages = Math.max(result.pages, 1);
+      $('page-info').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页';
+      $('page-prev').disabled = page <= 0;
+      $('page-next').disabled = page + 1 >= pages;
+    }).catch(fail);
+  }
+
+  // ---- one case ---------------------------------------------------------------------------------------------
+  function openCase(id) {
+    ['case-title', 'case-facts', 'case-diagram', 'case-timeline', 'case-dossier'].forEach(function (x) { $(x).innerHTML = ''; });
+    get(API + '/cases/' + encodeURIComponent(id)).then(function (view) {
+      var c = view.case;
+      state.caseId = id;
+      $('case-title').textContent = (c.caseNumber || '（未编号）') + ' · ' + c.programme;
+      var facts = [['基层工会', c.grassrootsUnion], ['区/县工会', c.districtUnion], ['申请人', c.applicant],
+        ['金额（元）', c.amount], ['办理状态', c.state], ['办理结果', c.outcome], ['受理日期', c.startedOn],
+        ['办结时间', c.endedAt], ['当前所在', (view.waitingAt || []).join('、')]];
+      facts.forEach(function (f) { $('case-facts').appendChild(el('dt', f[0])); $('case-facts').appendChild(el('dd', f[1])); });
+      view.signOffs.forEach(function (s) { $('case-timeline').appendChild(signOff(s)); });
+      if (view.signOffs.length === 0) { $('case-timeline').appendChild(el('li', '（尚无签署记录）')); }
+      fillRows('case-activities', view.activities, function (a) {
+        return [a.name + (a.canceled ? '（已取消）' : ''), a.type, a.startedAt, a.endedAt || '进行中', a.worker];
+      });
+      fillRows('case-timers', view.timers, function (t) { return [t.activity, t.firedAt]; });
+      fillRows('case-operations', view.operations, function (o) {
+        var what = o.entity + (o.property ? '：' + o.property : '') + (o.newValue ? ' → ' + o.newValue : '');
+        return [o.at, o.operation, what, o.actor, o.annotation];
+      });
+      fillRows('case-interventions', view.interventions, function (i) {
+        return [i.occurredAt, i.operation, i.detail || ((i.property || '') + (i.newValue ? ' → ' + i.newValue : '')),
+          i.actor, i.annotation];
+      });
+      view.dossier.forEach(function (section) { $('case-dossier').appendChild(dossierSection(section)); });
+      if (view.dossier.length === 0) { $('case-dossier').appendChild(el('p', '（本案未涉及其他档案）')); }
+      fillRows('case-disbursements', view.disbursements, function (d) { return [d.payee, d.amount, d.status, d.createdAt]; });
+      return fetch(API + '/cases/' + encodeURIComponent(id) + '/diagram.svg',
+        { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    }).then(function (response) {
+      if (response && response.ok) { return response.text(); }
+      return null;
+    }).then(function (svg) {
+      if (svg) { $('case-diagram').innerHTML = svg; }
+    }).catch(fail);
+  }
+
+  function signOff(s) {
+    var li = el('li', undefined, 'sign-off');
+    var head = el('div', undefined, 'head');
+    head.appendChild(el('span', s.decidedAt ? s.decidedAt.replace('T', ' ').substring(0, 19) : '', 'when'));
+    head.appendChild(el('strong', s.step));
+    head.appendChild(el('span', s.decision, 'decision'));
+    li.appendChild(head);
+    li.appendChild(el('div', s.actor + '（' + text(s.union) + ' · ' + text(s.role) + '）', 'who'));
+    if (s.opinion) { li.appendChild(el('div', '意见：' + s.opinion, 'opinion')); }
+    if (s.findings) { li.appendChild(el('div', '核实情况：' + s.findings, 'findings')); }
+    if (s.category || s.amount) {
+      li.appendChild(el('div', [s.category ? '类别：' + s.category : '', s.amount ? '金额：' + s.amount + ' 元' : '']
+        .filter(Boolean).join('　'), 'values'));
+    }
+    if (s.seen && s.seen.length) {
+      var details = document.createElement('details');
+      details.appendChild(el('summary', '签署时所见（' + s.seen.length + ' 项）'));
+      var dl = el('dl', undefined, 'facts small');
+      s.seen.forEach(function (r) { dl.appendChild(el('dt', r.item)); dl.appendChild(el('dd', r.value)); });
+      details.appendChild(dl);
+      li.appendChild(details);
+    }
+    return li;
+  }
+
+  function dossierSection(section) {
+    var wrap = el('div', undefined, 'dossier');
+    wrap.appendChild(el('h4', section.title));
+    var table = el('table', undefined, 'grid small');
+    var head = el('tr');
+    section.columns.forEach(function (c) { head.appendChild(el('th', c)); });
+    var thead = el('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = el('tbody');
+    section.rows.forEach(function (r) {
+      var tr = el('tr');
+      r.forEach(function (v) { tr.appendChild(el('td', v)); });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    return wrap;
+  }
+
+  // ---- statistics -------------------------------------------------------------------------------------------
+  function chart(id, title, categories, series, horizontal) {
+    if (!window.echarts) { return; }
+    var node = $(id);
+    var existing = echarts.getInstanceByDom(node);
+    if (existing) { existing.dispose(); }
+    var c = echarts.init(node);
+    var categoryAxis = { type: 'category', data: categories, axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } };
+    var valueAxis = { type: 'value' };
+    c.setOption({
+      title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: horizontal ? 140 : 50, right: 20, top: 40, bottom: 60 },
+      xAxis: horizontal ? valueAxis : categoryAxis,
+      yAxis: horizontal ? categoryAxis : valueAxis,
+      series: series.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
+    });
+  }
+
+  function statistics() {
+    var criteria = { year: $('s-year').value, union: $('s-union').value };
+    get(API + '/statistics' + query(criteria)).then(function (stats) {
+      var t = stats.totals;
+      $('stats-totals').textContent = stats.year + ' 年 · ' + stats.union.name + '：共受理 ' + t.cases + ' 件，通过 '
+        + t.approved + ' 件，未通过 ' + t.rejected + ' 件，撤回 ' + t.withdrawn + ' 件，办理中 ' + t.running
+        + ' 件；核定金额 ' + t.amount + ' 元';
+      var months = stats.byMonth.map(function (m) { return m.month + '月'; });
+      chart('chart-month', '按月：受理、通过与未通过（件）', months, [
+        { name: '受理', data: stats.byMonth.map(function (m) { return m.cases; }) },
+        { name: '通过', data: stats.byMonth.map(function (m) { return m.approved; }) },
+        { name: '未通过', data: stats.byMonth.map(function (m) { return m.rejected; }) }]);
+      chart('chart-programme', '按业务：核定金额（元）', stats.byProgramme.map(function (p) { return p.programme; }), [
+        { name: '核定金额', data: stats.byProgramme.map(function (p) { return Number(p.amount); }) }], true);
+      chart('chart-union', '按单位：受理与通过（件）', stats.byUnion.map(function (u) { return u.union; }), [
+        { name: '受理', data: stats.byUnion.map(function (u) { return u.cases; }) },
+        { name: '通过', data: stats.byUnion.map(function (u) { return u.approved; }) }], true);
+      chart('chart-steps', '各环节平均用时（小时）', stats.steps.map(function (s) { return s.step; }), [
+        { name: '平均用时', data: stats.steps.map(function (s) { return s.avgHours; }) }], true);
+      fillRows('stats-steps', stats.steps, function (s) {
+        return [s.programme, s.step, s.completed, s.avgHours, s.maxHours, s.overdue];
+      });
+      fillRows('stats-overdue', stats.overdueOpen, function (o) {
+        var link = el('a', o.caseNumber || '（未编号）');
+        link.href = '#case/' + encodeURIComponent(o.processInstanceId);
+        return [link, o.programme, o.step, o.dueDate, o.daysOverdue, o.union];
+      });
+    }).catch(fail);
+  }
+
+  // ---- cross-programme check --------------------------------------------------------------------------------
+  function crossChecks() {
+    get(API + '/cross-checks' + query({ year: $('c-year').value })).then(function (checks) {
+      fillRows('cross-several', checks.severalProgrammes, function (p) {
+        return [p.person, p.name, p.programmes.join('、'), p.count, p.total, p.items.map(function (i) {
+          return text(i.caseNumber) + ' ' + i.programme + ' ' + i.amount + ' 元（' + text(i.union) + '）';
+        }).join('；')];
+      });
+      fillRows('cross-households', checks.householdInTwoUnions, function (h) {
+        return [h.person, h.name, h.unions.join('、'), h.files.map(function (f) {
+          return f.fileNumber + '（' + f.union + '，' + f.status + '）';
+        }).join('；')];
+      });
+    }).catch(fail);
+  }
+
+  // ---- chain verification and exports ------------------------------------------------------------------------
+  function verifyChain() {
+    $('chain-result').textContent = '正在校验…';
+    request('POST', API + '/chain-verification').then(function (r) {
+      $('chain-result').textContent = r.result + '（已校验 ' + r.rowsChecked + ' 条，待封存 ' + r.rowsUnsealed + ' 条）';
+      $('chain-result').className = 'result ' + (r.intact ? 'ok' : 'broken');
+    }).catch(function (e) { $('chain-result').textContent = ''; fail(e); });
+  }
+
+  function exportsList() {
+    get(API + '/exports').then(function (records) {
+      fillRows('exports-list', records, function (r) { return [r.exportedAt, r.description, r.rowCount]; });
+    }).catch(fail);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    $('login-form').addEventListener('submit', login);
+    $('logout').addEventListener('click', logout);
+    $('search-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      state.criteria = criteriaFromForm();
+      search(0);
+    });
+    $('search-form').addEventListener('reset', function () {
+      state.criteria = {};
+      setTimeout(function () { search(0); }, 0);
+    });
+    $('search-export').addEventListener('click', function () {
+      download(API + '/cases.xlsx' + query(criteriaFromForm()));
+      setTimeout(exportsList, 1500);
+    });
+    $('case-export').addEventListener('click', function () {
+      download(API + '/cases/' + encodeURIComponent(state.caseId) + '/trail.xlsx');
+    });
+    $('page-prev').addEventListener('click', function () { search(state.page - 1); });
+    $('page-next').addEventListener('click', function () { search(state.page + 1); });
+    $('stats-form').addEventListener('submit', function (event) { event.preventDefault(); statistics(); });
+    $('cross-form').addEventListener('submit', function (event) { event.preventDefault(); crossChecks(); });
+    $('chain-verify').addEventListener('click', verifyChain);
+    window.addEventListener('hashchange', route);
+    start();
+  });
+})();
