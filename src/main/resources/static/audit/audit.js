@@ -205,8 +205,10 @@
   function search(page) {
     state.searched = true;
     state.page = page;
+    var asked = state.searchSeq = (state.searchSeq || 0) + 1;
     var criteria = Object.assign({}, state.criteria, { page: page, size: state.size });
     get(API + '/cases' + query(criteria)).then(function (result) {
+      if (asked !== state.searchSeq) { return; } // a later search was asked for meanwhile: show that one
       var byState = result.byState || {};
       var byOutcome = result.byOutcome || {};
       var outcomes = (state.options.outcomes || []).filter(function (o) { return byOutcome[o.code]; })
@@ -228,8 +230,12 @@
 
   // ---- one case ---------------------------------------------------------------------------------------------
   function openCase(id) {
+    var asked = state.caseSeq = (state.caseSeq || 0) + 1;
+    $('case-body').hidden = true;
     ['case-title', 'case-facts', 'case-diagram', 'case-timeline', 'case-dossier'].forEach(function (x) { $(x).innerHTML = ''; });
     get(API + '/cases/' + encodeURIComponent(id)).then(function (view) {
+      if (asked !== state.caseSeq) { return null; }
+      $('case-body').hidden = false;
       var c = view.case;
       state.caseId = id;
       $('case-title').textContent = (c.caseNumber || '（未编号）') + ' · ' + c.programme;
@@ -257,7 +263,7 @@
       return fetch(API + '/cases/' + encodeURIComponent(id) + '/diagram.svg',
         { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
     }).then(function (response) {
-      if (response && response.ok) { return response.text(); }
+      if (response && response.ok && asked === state.caseSeq) { return response.text(); }
       return null;
     }).then(function (svg) {
       if (svg) { $('case-diagram').innerHTML = svg; }

@@ -97,7 +97,9 @@ final class Browser implements AutoCloseable {
                     "--disable-features=Translate,OptimizationHints,MediaRouter",
                     "--lang=" + language, "--window-size=1280,900", "--user-data-dir=" + profile);
             String primary = language.split("-")[0];
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + primary));
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + primary,
+                    "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
@@ -180,6 +182,18 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** Waits for the browser to finish saving a download whose name ends with the suffix, and returns it. */
+    Path downloaded(String suffix) {
+        Path downloads = profile.resolve("downloads");
+        return until("a downloaded *" + suffix, d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The page's HTML next to the screenshots, to see what a failed wait was looking at. */

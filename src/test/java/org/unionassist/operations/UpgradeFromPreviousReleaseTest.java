@@ -3,6 +3,9 @@ package org.unionassist.operations;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.unionassist.casework.register.CaseEntry;
+import org.unionassist.casework.register.CaseEntryRepository;
+import org.unionassist.casework.register.CaseOutcome;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,10 +52,16 @@ class UpgradeFromPreviousReleaseTest {
         ProcessInstance atDistrict;
         ProcessInstance justFiled;
         JdbcTemplate db = new JdbcTemplate(TestDatabases.sameAs(database));
-        try (ConfigurableApplicationContext previous = start("--spring.flyway.target=" + PREVIOUS_RELEASE)) {
+        ProcessInstance rejected;
+        // the previous release had no case register (V13), no entity for it and nothing that wrote it
+        try (ConfigurableApplicationContext previous = start("--spring.flyway.target=" + PREVIOUS_RELEASE,
+                "--union-assist.audit.case-register=false", "--spring.jpa.hibernate.ddl-auto=none")) {
             CaseDriver driver = new CaseDriver(previous.getBean(ProcessEngine.class));
             atDistrict = driver.caseAtDistrict("eaststeel", IdNumbers.next());
             justFiled = driver.apply("westtextile.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
+            rejected = driver.apply("eaststreet.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
+            driver.complete(rejected, "homeVisit", "eaststreet.clerk", CaseDriver.visitOf("submit", null, "入户核实"));
+            driver.complete(rejected, "grassrootsReview", "eaststreet.chair", "reject", "家庭收入明显高于申报");
         }
         assertThat(db.queryForObject("select max(cast(\"version\" as int)) from \"ua_schema_history\" where \"success\"",
                 Integer.class)).as("the previous release's schema").isEqualTo(Integer.parseInt(PREVIOUS_RELEASE));
@@ -64,12 +73,23 @@ class UpgradeFromPreviousReleaseTest {
                     .isNotEmpty();
             assertThat(db.queryForObject("select count(*) from ua_sign_off", Integer.class)).isEqualTo(signOffsBefore);
             CaseDriver driver = new CaseDriver(upgraded.getBean(ProcessEngine.class));
+            CaseEntryRepository register = upgraded.getBean(CaseEntryRepository.class);
+            CaseEntry finishedBefore = register.findById(rejected.getId()).orElseThrow(
+                    () -> new AssertionError("a case finished before the upgrade is in the auditors' register"));
+            assertThat(finishedBefore.getOutcome()).isEqualTo(CaseOutcome.REJECTED);
+            assertThat(finishedBefore.getOutcomeLabel()).isEqualTo("不予认定");
+            assertThat(finishedBefore.getCaseNumber()).startsWith("KN");
+            assertThat(finishedBefore.getDistrictUnionId()).isEqualTo("east");
+            assertThat(finishedBefore.getApplicantMasked()).isEqualTo("王**");
+            assertThat(register.findById(atDistrict.getId()).orElseThrow().getCurrentStep()).isEqualTo("区总工会审核（民政核对）");
             driver.complete(atDistrict, "districtCheck", "east.clerk", CaseDriver.decisionOf("submit", "民政核对一致")
                     .putValue("civilAffairsCheck", "consistent"));
             driver.complete(atDistrict, "districtApproval", "east.chair", "approve", "同意");
             driver.complete(justFiled, "homeVisit", "westtextile.clerk",
                     CaseDriver.visitOf("submit", "材料齐全", "入户核实，情况属实"));
             assertThat(driver.task(atDistrict, "cityReview")).isNotNull();
+            assertThat(register.findById(atDistrict.getId()).orElseThrow().getCurrentStep())
+                    .as("the register follows the case from there").isEqualTo(driver.task(atDistrict, "cityReview").getName());
             assertThat(driver.task(justFiled, "grassrootsReview")).isNotNull();
             AuditChain.Verification chained = upgraded.getBean(AuditChain.class).verify();
             assertThat(chained.intact()).as("the sign-offs written before the upgrade are sealed into the chain")

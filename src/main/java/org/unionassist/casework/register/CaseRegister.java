@@ -11,6 +11,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.signoff.SignOff;
@@ -41,17 +42,31 @@ public class CaseRegister implements ExecutionListener, TaskListener {
     private final SignOffRepository signOffs;
     private final Jurisdiction jurisdiction;
     private final ShanghaiClock clock;
+    private final boolean enabled;
 
+    /**
+     * @param enabled {@code union-assist.audit.case-register}, on unless a test emulates a release before the register
+     *                (UpgradeFromPreviousReleaseTest): never switch it off in an installation, the auditors' search
+     *                would miss the cases of that time until the next start fills them in from the history.
+     */
     public CaseRegister(CaseEntryRepository entries, SignOffRepository signOffs, Jurisdiction jurisdiction,
-                        ShanghaiClock clock) {
+                        ShanghaiClock clock, @Value("${union-assist.audit.case-register:true}") boolean enabled) {
         this.entries = entries;
         this.signOffs = signOffs;
         this.jurisdiction = jurisdiction;
         this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (!enabled) {
+            return;
+        }
         CaseEntry entry = refresh(execution);
         if (EVENTNAME_END.equals(execution.getEventName())) {
             end(entry, execution);
@@ -61,6 +76,9 @@ public class CaseRegister implements ExecutionListener, TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (!enabled) {
+            return;
+        }
         CaseEntry entry = refresh(task.getExecution());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             entry.waitsAt(task.getName());
@@ -70,38 +88,49 @@ public class CaseRegister implements ExecutionListener, TaskListener {
 
     private CaseEntry refresh(DelegateExecution execution) {
         String pid = execution.getProcessInstanceId();
-        Process process = processOf(execution);
+        Process process = processOf(execution.getBpmnModelInstance(), execution.getProcessDefinitionId());
         CaseEntry entry = entries.findById(pid).orElseGet(() -> new CaseEntry(pid, process.getId(),
                 process.getName() == null ? process.getId() : process.getName(), clock.now()));
-        Object grassroots = execution.getVariable(GRASSROOTS);
+        describe(entry, process, execution.getProcessBusinessKey(), execution.getVariable(GRASSROOTS),
+                execution.getVariable(APPLICANT));
+        return entry;
+    }
+
+    /** What every source of a case's facts (a running execution, or the history of an older case) fills in alike. */
+    void describe(CaseEntry entry, Process process, String businessKey, Object grassroots, Object applicant) {
         if (grassroots != null) {
             String unionId = grassroots.toString();
-            entry.describe(process.getName(), execution.getProcessBusinessKey(), unionId,
+            entry.describe(process.getName(), businessKey, unionId,
                     jurisdiction.ancestorAtLevel(unionId, UnionLevel.DISTRICT).getId(),
                     jurisdiction.ancestorAtLevel(unionId, UnionLevel.CITY).getId());
         } else {
-            entry.describe(process.getName(), execution.getProcessBusinessKey(), null, null, null);
+            entry.describe(process.getName(), businessKey, null, null, null);
         }
-        Object applicant = execution.getVariable(APPLICANT);
         if (applicant != null && !applicant.toString().isBlank()) {
             String name = applicant.toString().strip();
             entry.applicant(maskName(name), digestName(name));
         }
-        signOffs.findFirstByProcessInstanceIdAndAmountIsNotNullOrderByIdDesc(pid)
+        signOffs.findFirstByProcessInstanceIdAndAmountIsNotNullOrderByIdDesc(entry.getProcessInstanceId())
                 .map(SignOff::getAmount).ifPresent(entry::amount);
-        return entry;
     }
 
     private void end(CaseEntry entry, DelegateExecution execution) {
         if (execution.isCanceled()) {
-            entry.ended(CaseOutcome.CANCELLED, "已由运维终止", clock.now());
+            entry.ended(CaseOutcome.CANCELLED, CANCELLED_LABEL, clock.now());
             return;
         }
-        ModelElementInstance element = execution.getBpmnModelInstance()
-                .getModelElementById(execution.getCurrentActivityId());
+        endedAt(entry, execution.getBpmnModelInstance(), execution.getCurrentActivityId(), clock.now());
+    }
+
+    static final String CANCELLED_LABEL = "已由运维终止";
+
+    /** The case ended at this activity: the end event's outcome kind and, in the programme's words, its name. */
+    static void endedAt(CaseEntry entry, org.camunda.bpm.model.bpmn.BpmnModelInstance model, String activityId,
+                        java.time.OffsetDateTime at) {
+        ModelElementInstance element = activityId == null ? null : model.getModelElementById(activityId);
         String label = element instanceof FlowElement flow ? flow.getName() : null;
         CaseOutcome outcome = element instanceof EndEvent end ? CaseOutcome.ofProperty(property(end)) : null;
-        entry.ended(outcome, label == null && outcome != null ? outcome.label() : label, clock.now());
+        entry.ended(outcome, label == null && outcome != null ? outcome.label() : label, at);
     }
 
     private static String property(EndEvent end) {
@@ -114,9 +143,9 @@ public class CaseRegister implements ExecutionListener, TaskListener {
                 .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 
-    private static Process processOf(DelegateExecution execution) {
-        return execution.getBpmnModelInstance().getModelElementsByType(Process.class).stream()
-                .filter(p -> execution.getProcessDefinitionId().startsWith(p.getId() + ":"))
+    static Process processOf(org.camunda.bpm.model.bpmn.BpmnModelInstance model, String processDefinitionId) {
+        return model.getModelElementsByType(Process.class).stream()
+                .filter(p -> processDefinitionId.startsWith(p.getId() + ":"))
                 .findFirst().orElseThrow();
     }
 

@@ -1,0 +1,99 @@
+package org.unionassist.e2e;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.unionassist.casework.register.CaseEntryRepository;
+import org.unionassist.support.CaseDriver;
+import org.unionassist.support.IdNumbers;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auditors' workspace (审计工作台, /audit/) in a Chinese browser, as {@code east.auditor}: log in on the page,
+ * search the district, open a finished case of one of its grassroots unions, read its signed timeline and the
+ * diagram with the path taken, and run the chain verification. A user of another district is refused the case even
+ * by typing its address. Screenshots (for the user guide's auditor chapter) in target/e2e-screenshots/.
+ */
+class AuditorWorkspaceBrowserTest extends BrowserTestBase {
+
+    @Autowired CaseDriver cases;
+    @Autowired CaseEntryRepository register;
+
+    private ProcessInstance rejectedAtGrassroots(String union) {
+        ProcessInstance pi = cases.apply(union + ".clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
+        cases.complete(pi, "homeVisit", union + ".clerk", CaseDriver.visitOf("submit", null, "入户核实，家庭情况与申报一致"));
+        cases.complete(pi, "grassrootsReview", union + ".chair", "reject", "家庭收入明显高于申报");
+        return pi;
+    }
+
+    void logInOnThePage(Browser browser, String user) {
+        browser.get(url("/audit/"));
+        browser.type(By.id("login-username"), user);
+        browser.type(By.id("login-password"), "demo");
+        browser.click(By.id("login-submit"));
+        browser.textIn(By.id("who"), user);
+    }
+
+    @Test
+    void aDistrictAuditorSearchesOpensAFinishedCaseAndVerifiesTheTrail(TestInfo test) {
+        ProcessInstance finished = rejectedAtGrassroots("eaststreet");
+        rejectedAtGrassroots("westtextile");
+        String number = register.findById(finished.getId()).orElseThrow().getCaseNumber();
+
+        Browser browser = browser("zh-CN", test);
+        browser.get(url("/audit/"));
+        browser.visible(By.id("login-form"));
+        browser.screenshot("login");
+        logInOnThePage(browser, "east.auditor");
+
+        new Select(browser.visible(By.id("f-union"))).selectByValue("eaststreet");
+        new Select(browser.visible(By.id("f-state"))).selectByValue("ENDED");
+        browser.click(By.id("search-submit"));
+        browser.textIn(By.id("search-results"), number);
+        assertThat(browser.visible(By.id("search-counts")).getText()).contains("已办结").contains("未通过");
+        List<WebElement> unions = browser.all(By.cssSelector("#search-results tbody tr td:nth-child(3)"));
+        assertThat(unions).extracting(WebElement::getText).containsOnly("东城区东华街道工会");
+        browser.screenshot("search");
+
+        browser.click(By.linkText(number));
+        browser.textIn(By.id("case-title"), number);
+        browser.textIn(By.id("case-timeline"), "家庭收入明显高于申报");
+        browser.textIn(By.id("case-timeline"), "基层工会初审");
+        browser.visible(By.cssSelector("#case-diagram svg .element.visited[data-element-id=caseRejected]"));
+        browser.visible(By.cssSelector("#case-diagram svg .element.idle[data-element-id=householdFiled]"));
+        browser.textIn(By.id("case-activities"), "入户调查");
+        browser.textIn(By.id("case-dossier"), "家庭成员");
+        browser.screenshot("case");
+        assertThat(browser.bodyText()).doesNotContain("null").doesNotContain("undefined");
+
+        browser.click(By.cssSelector("#tabs a[data-tab=chain]"));
+        browser.click(By.id("chain-verify"));
+        browser.textIn(By.id("chain-result"), "完整");
+        browser.screenshot("chain-verification");
+    }
+
+    @Test
+    void anAuditorOfAnotherDistrictIsRefusedTheCaseEvenByItsAddress(TestInfo test) {
+        ProcessInstance east = rejectedAtGrassroots("eaststeel");
+        Browser browser = browser("zh-CN", test);
+        logInOnThePage(browser, "westtextile.auditor");
+        browser.get(url("/audit/#case/" + east.getId()));
+        browser.textIn(By.id("message"), "找不到该案件，或您无权查看");
+        assertThat(browser.all(By.cssSelector("#case-timeline li"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("#case-diagram svg"))).isEmpty();
+        browser.screenshot("refused");
+
+        String number = register.findById(east.getId()).orElseThrow().getCaseNumber();
+        browser.get(url("/audit/#search"));
+        browser.type(By.id("f-caseNumber"), number);
+        browser.click(By.id("search-submit"));
+        browser.textIn(By.id("search-counts"), "共 0 件");
+    }
+}
