@@ -391,8 +391,10 @@
   }
 
   function exportsList() {
-    get(API + '/exports').then(function (records) {
-      fillRows('exports-list', records, function (r) { return [r.exportedAt, r.description, r.rowCount]; });
+    get(API + '/exports').then(function (reply) {
+      fillRows('exports-list', reply.exports, function (r) {
+        return [r.exportedAt, r.kindLabel + '：' + r.description, r.rowCount];
+      });
     }).catch(fail);
   }
 

@@ -21,16 +21,16 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The audit trails as hash chains: every row of the sign-off trail and of the manual interventions gets, in the order
- * it is sealed, a sequence number, the hash of the row sealed before it, and its own hash (SHA-256 over those two and
- * the row's columns). A row changed, deleted or slipped in afterwards no longer fits: {@link #verify()} names the
- * first row that does not.
+ * The audit trails as hash chains: every row of the sign-off trail, of the manual interventions and of the auditors'
+ * exports gets, in the order it is sealed, a sequence number, the hash of the row sealed before it, and its own hash
+ * (SHA-256 over those two and the row's columns). A row changed, deleted or slipped in afterwards no longer fits:
+ * {@link #verify()} names the first row that does not.
  *
- * <p>Rows are written unsealed by the transactions that sign off, so that no sign-off waits for another; the sealer
- * ({@link #seal()}, run every few seconds by {@link AuditChainSchedule}, on one node at a time through the chain's
- * head row) seals them in the order it finds them. Which columns a chain covers is fixed here: a column added to a
- * table later is not covered until a new chain version says so, because adding it would change the hash of every
- * row sealed before.
+ * <p>Rows are written unsealed by the transactions that sign off (or export), so that none waits for another; the
+ * sealer ({@link #seal()}, run every few seconds by {@link AuditChainSchedule}, on one node at a time through the
+ * chain's head row) seals them in the order it finds them. Which columns a chain covers is fixed here: a column added
+ * to a table later is not covered until a new chain version says so, because adding it would change the hash of
+ * every row sealed before.
  */
 @Component
 public class AuditChain {
@@ -52,7 +52,10 @@ public class AuditChain {
             List.of("id", "process_instance_id", "process_definition_key", "case_number", "operation_type",
                     "operation_label", "entity_type", "property", "org_value", "new_value", "detail", "annotation",
                     "job_id", "activity_id", "actor_id", "actor_name", "occurred_at", "occurred_on", "operation_id"));
-    public static final List<Chain> CHAINS = List.of(SIGN_OFFS, INTERVENTIONS);
+    public static final Chain EXPORTS = new Chain("export", "导出记录", "ua_export_record", List.of("id",
+            "exported_at", "exported_on", "actor_id", "actor_name", "kind", "description", "process_instance_id",
+            "row_count"));
+    public static final List<Chain> CHAINS = List.of(SIGN_OFFS, INTERVENTIONS, EXPORTS);
 
     /** The outcome of one verification: intact, or the first row that does not fit, in Chinese. */
     public record Verification(boolean intact, long rowsChecked, long rowsUnsealed, List<Broken> broken) {

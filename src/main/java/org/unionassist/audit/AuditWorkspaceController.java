@@ -234,7 +234,7 @@ public class AuditWorkspaceController {
             values.forEach((key, value) -> {
                 if (value != null && !value.toString().isBlank()) {
                     String label = labels.of(key);
-                    rows.add(Map.of("item", label == null ? key : label, "value", labels.value(value)));
+                    rows.add(Map.of("item", label == null ? key : label, "value", labels.value(key, value)));
                 }
             });
             return rows;

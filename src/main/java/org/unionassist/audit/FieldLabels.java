@@ -28,6 +28,8 @@ public class FieldLabels {
             "documents", "已交材料");
 
     private final Map<String, String> labels = new HashMap<>(NOT_IN_FORMS);
+    /** A select's or radio's options, by field: the stored value → the words the form showed. */
+    private final Map<String, Map<String, String>> options = new HashMap<>();
 
     public FieldLabels(ObjectMapper json) {
         try {
@@ -49,6 +51,15 @@ public class FieldLabels {
             if (key != null && key.isTextual() && label != null && label.isTextual() && !label.asText().isBlank()) {
                 labels.putIfAbsent(key.asText(), label.asText().strip());
             }
+            JsonNode values = node.get("values");
+            if (key != null && key.isTextual() && values != null && values.isArray()) {
+                Map<String, String> shown = options.computeIfAbsent(key.asText(), k -> new HashMap<>());
+                values.forEach(v -> {
+                    if (v.hasNonNull("value") && v.hasNonNull("label")) {
+                        shown.putIfAbsent(v.get("value").asText(), v.get("label").asText());
+                    }
+                });
+            }
             node.elements().forEachRemaining(this::collect);
         } else if (node.isArray()) {
             node.elements().forEachRemaining(this::collect);
@@ -56,14 +67,23 @@ public class FieldLabels {
     }
 
     /**
-     * A value as the auditor reads it: a list of field names (a checklist such as the documents handed in, kept as
-     * {@code docIdCard,docInvoices}) in the forms' words; anything else as it is.
+     * A value as the auditor reads it: an option of the field's select or radio (e.g. 致困原因 {@code illness}) and a
+     * list of field names (a checklist such as the documents handed in, kept as {@code docIdCard,docInvoices}) in the
+     * forms' words; a person's name (a field {@code …Name} other than a union's) masked as 王**, as everywhere in
+     * the workspace; anything else as it is.
      */
-    public String value(Object value) {
+    public String value(String key, Object value) {
         if (value instanceof Boolean b) {
             return b ? "是" : "否";
         }
         String text = value.toString();
+        if (key.endsWith("Name") && !key.endsWith("UnionName") && !text.isBlank()) {
+            return cn.hutool.core.util.DesensitizedUtil.chineseName(text.strip());
+        }
+        String option = options.getOrDefault(key, Map.of()).get(text);
+        if (option != null) {
+            return option;
+        }
         if (text.matches("[a-zA-Z]+(\\s*,\\s*[a-zA-Z]+)*")) {
             java.util.List<String> words = java.util.Arrays.stream(text.split("\\s*,\\s*")).map(labels::get).toList();
             if (words.stream().allMatch(java.util.Objects::nonNull)) {

@@ -26,9 +26,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-off trail and the interventions are hash chains: an auditor's verification says 完整 while every row is as
- * sealed, and names the first row that was edited or deleted directly in the database. The scheduled sealing is off
- * here, so that the test decides when rows are sealed (verification seals first, as it does in production).
+ * The sign-off trail, the interventions and the export records are hash chains: an auditor's verification says 完整
+ * while every row is as sealed, and names the first row that was edited or deleted directly in the database. The
+ * scheduled sealing is off here, so that the test decides when rows are sealed (verification seals first, as it does
+ * in production).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:union-assist-audit-chain;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
@@ -122,5 +123,36 @@ class AuditChainTest {
         JsonNode result = verified("city.auditor");
         assertThat(result.path("intact").asBoolean()).isFalse();
         assertThat(result.path("broken").get(0).path("reason").asText()).isEqualTo("缺少第 3 条（记录被删除）");
+    }
+
+    @Test
+    @Order(5)
+    void anExportRecordEditedInTheDatabaseBreaksItsOwnChain() throws Exception {
+        HttpRequest download = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/audit/cases.xlsx?state=ENDED"))
+                .header("Authorization", RestBodies.basic("east.auditor")).GET().build();
+        assertThat(http.send(download, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        long id = db.queryForObject("select max(id) from ua_export_record where actor_id = 'east.auditor'",
+                Long.class);
+        assertThat(verified("east.auditor").path("broken").findValuesAsText("chain"))
+                .as("the export chain is intact").doesNotContain("export");
+        assertThat(db.queryForObject("select chain_seq from ua_export_record where id = ?", Long.class, id))
+                .isNotNull();
+
+        db.update("update ua_export_record set row_count = row_count + 1 where id = ?", id);
+
+        JsonNode result = verified("east.auditor");
+        assertThat(result.path("intact").asBoolean()).isFalse();
+        JsonNode broken = null;
+        for (JsonNode b : result.path("broken")) {
+            if (b.path("chain").asText().equals("export")) {
+                broken = b;
+            }
+        }
+        assertThat(broken).as(result.toString()).isNotNull();
+        assertThat(broken.path("chainLabel").asText()).isEqualTo("导出记录");
+        assertThat(broken.path("rowId").asLong()).isEqualTo(id);
+        assertThat(broken.path("reason").asText()).isEqualTo("记录内容与封存时不一致（记录被改动）");
+        assertThat(result.path("result").asText()).contains("导出记录第 ");
     }
 }

@@ -151,7 +151,10 @@ class AuditorWorkspaceTest {
         assertThat(rejection.get("union")).isEqualTo("东城钢铁厂工会");
         List<Map<String, String>> seen = (List<Map<String, String>>) rejection.get("seen");
         assertThat(seen).extracting(r -> r.get("item")).allMatch(item -> item.matches(".*\\p{IsHan}.*"));
-        assertThat(seen.toString()).doesNotContain("身份证号码：1");
+        assertThat(seen.toString()).doesNotContain("身份证号码：1").as("names masked").doesNotContain("王建国")
+                .contains("王**");
+        assertThat(seen).filteredOn(r -> r.get("item").equals("致困原因")).extracting(r -> r.get("value"))
+                .allMatch(v -> v.matches("\\p{IsHan}.*"));
 
         List<CaseHistory.Activity> activities = (List<CaseHistory.Activity>) view.get("activities");
         assertThat(activities).extracting(CaseHistory.Activity::name).contains("入户调查", "不予认定");
@@ -217,7 +220,8 @@ class AuditorWorkspaceTest {
             assertThat(d.get("payee")).isEqualTo("张*");
             assertThat(d.get("status")).isEqualTo("待支付");
         });
-        assertThat(view.toString()).doesNotContain(member).doesNotContain("6222020200112233445");
+        assertThat(view.toString()).doesNotContain(member).doesNotContain("6222020200112233445")
+                .doesNotContain("张伟");
         assertThat(view.toString()).as("the checklist in the forms' words").doesNotContain("docInvoices");
         List<Map<String, Object>> signOffs = (List<Map<String, Object>>) view.get("signOffs");
         assertThat(signOffs).flatExtracting(s -> (List<Map<String, String>>) s.get("seen"))

@@ -1,6 +1,7 @@
 package org.unionassist.casework;
 
 import org.junit.jupiter.api.Test;
+import org.unionassist.audit.AuditError;
 import org.unionassist.hardship.HardshipError;
 import org.unionassist.operations.OperationsError;
 import org.unionassist.medical.MedicalError;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorCodesTest {
 
     private static final List<ErrorCode> ALL = Stream.of(CaseworkError.values(), HardshipError.values(), OperationsError.values(),
-            MedicalError.values(), PaymentError.values()).flatMap(Arrays::stream).map(c -> (ErrorCode) c).toList();
+            MedicalError.values(), PaymentError.values(),
+            AuditError.values()).flatMap(Arrays::stream).map(c -> (ErrorCode) c).toList();
 
     @Test
     void everyCodeIsUniqueAndOutsideCamundasRange() {
