@@ -11,6 +11,13 @@ import org.unionassist.casework.register.CaseEntryRepository;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +49,7 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void aDistrictAuditorSearchesOpensAFinishedCaseAndVerifiesTheTrail(TestInfo test) {
+    void aDistrictAuditorSearchesExportsOpensAFinishedCaseAndVerifiesTheTrail(TestInfo test) throws Exception {
         ProcessInstance finished = rejectedAtGrassroots("eaststreet");
         rejectedAtGrassroots("westtextile");
         String number = register.findById(finished.getId()).orElseThrow().getCaseNumber();
@@ -61,6 +68,24 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
         List<WebElement> unions = browser.all(By.cssSelector("#search-results tbody tr td:nth-child(3)"));
         assertThat(unions).extracting(WebElement::getText).containsOnly("东城区东华街道工会");
         browser.screenshot("search");
+
+        browser.click(By.id("search-export"));
+        Path saved = browser.downloaded(".xlsx");
+        assertThat(saved.getFileName().toString()).startsWith("案件查询结果_");
+        try (Workbook workbook = WorkbookFactory.create(saved.toFile())) {
+            Sheet sheet = workbook.getSheet("案件查询结果");
+            DataFormatter cells = new DataFormatter();
+            List<String> numbers = new ArrayList<>();
+            sheet.forEach(row -> numbers.add(cells.formatCellValue(row.getCell(0))));
+            assertThat(cells.formatCellValue(sheet.getRow(0).getCell(0))).contains("东城区东华街道工会")
+                    .contains("east.auditor");
+            assertThat(numbers).contains("案件号", number);
+            assertThat(sheet.getRow(numbers.indexOf(number)).getCell(4).getStringCellValue()).isEqualTo("王**");
+        }
+        browser.click(By.cssSelector("#tabs a[data-tab=exports]"));
+        browser.textIn(By.id("exports-list"), "查询结果");
+        browser.screenshot("exports");
+        browser.click(By.cssSelector("#tabs a[data-tab=search]"));
 
         browser.click(By.linkText(number));
         browser.textIn(By.id("case-title"), number);
