@@ -64,13 +64,17 @@ public class AuditWorkspaceController {
     private final UnionRepository unions;
     private final FieldLabels labels;
     private final ObjectMapper json;
+    private final AuditStatistics statistics;
+    private final CrossProgrammeCheck crossCheck;
 
     public AuditWorkspaceController(AuditorScope scopes, CaseSearch search, CaseEntryRepository entries,
                                     AuditTrail auditTrail, ManualInterventionTrail interventions, CaseHistory history,
                                     HistoryService historyService, RepositoryService repositoryService,
                                     DisbursementRepository disbursements, List<CaseDossier> dossiers,
                                     UnionRepository unions, FieldLabels labels,
-                                    ObjectMapper json) {
+                                    ObjectMapper json, AuditStatistics statistics, CrossProgrammeCheck crossCheck) {
+        this.statistics = statistics;
+        this.crossCheck = crossCheck;
         this.scopes = scopes;
         this.search = search;
         this.entries = entries;
@@ -197,6 +201,53 @@ public class AuditWorkspaceController {
         return reply;
     }
 
+    /** The year's statistics of a union the caller audits (their own when none is named), for the charts. */
+    @GetMapping("/statistics")
+    public Map<String, Object> statistics(@RequestParam(required = false) Integer year,
+                                          @RequestParam(required = false) String union) {
+        AuditorScope.Scope scope = scopes.current();
+        AuditStatistics.Report report = statistics.of(scope, year, blank(union));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("year", report.year());
+        reply.put("union", Map.of("id", report.union().getId(), "name", report.union().getName()));
+        reply.put("totals", counts(report.totals()));
+        reply.put("byMonth", report.byMonth().entrySet().stream()
+                .map(e -> with(counts(e.getValue()), "month", e.getKey())).toList());
+        reply.put("byProgramme", report.byProgramme().entrySet().stream()
+                .map(e -> with(counts(e.getValue()), "programme", e.getKey())).toList());
+        reply.put("byUnion", report.byUnion().entrySet().stream()
+                .map(e -> with(counts(e.getValue()), "union", e.getKey())).toList());
+        reply.put("steps", report.steps());
+        reply.put("overdueOpenCount", report.overdueOpenCount());
+        reply.put("overdueOpen", report.overdueOpen());
+        return reply;
+    }
+
+    private static Map<String, Object> counts(AuditStatistics.Counts c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("cases", c.cases());
+        v.put("running", c.running());
+        v.put("approved", c.approved());
+        v.put("rejected", c.rejected());
+        v.put("withdrawn", c.withdrawn());
+        v.put("other", c.other());
+        v.put("amount", c.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        return v;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> counts, String key, Object value) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put(key, value);
+        v.putAll(counts);
+        return v;
+    }
+
+    /** People paid by several programmes, and households filed in several unions, in the year. */
+    @GetMapping("/cross-checks")
+    public CrossProgrammeCheck.Report crossChecks(@RequestParam(required = false) Integer year) {
+        return crossCheck.of(scopes.current(), year);
+    }
+
     @GetMapping(value = "/cases/{processInstanceId}/diagram.svg", produces = "image/svg+xml")
     public ResponseEntity<String> diagram(@PathVariable String processInstanceId) {
         visibleCase(processInstanceId);
@@ -248,12 +299,7 @@ public class AuditWorkspaceController {
         v.put("id", d.getId());
         v.put("payee", cn.hutool.core.util.DesensitizedUtil.chineseName(d.getPayeeName()));
         v.put("amount", d.getAmount().toPlainString());
-        v.put("status", switch (d.getStatus()) {
-            case Disbursement.PENDING -> "待支付";
-            case "PAID" -> "已支付";
-            case "FAILED" -> "支付失败";
-            default -> "其他";
-        });
+        v.put("status", Disbursement.statusLabel(d.getStatus()));
         v.put("createdAt", d.getCreatedAt().atZoneSameInstant(org.unionassist.casework.ShanghaiClock.ZONE)
                 .format(SHOWN));
         return v;

@@ -5,6 +5,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
@@ -83,6 +84,35 @@ public class AuditorScope {
             return cb.or(audited.stream()
                     .map(u -> cb.equal(root.get(column(u.getLevel())), u.getId()))
                     .toArray(Predicate[]::new));
+        }
+
+        /**
+         * The same restriction in SQL, over a table (aliased {@code alias}) with the register's union columns; the
+         * union ids go in as parameters {@code scope0}, {@code scope1}, ….
+         */
+        public String sql(String alias, MapSqlParameterSource params) {
+            List<String> any = new java.util.ArrayList<>();
+            for (int i = 0; i < audited.size(); i++) {
+                Union u = audited.get(i);
+                params.addValue("scope" + i, u.getId());
+                any.add(alias + "." + sqlColumn(u.getLevel()) + " = :scope" + i);
+            }
+            return "(" + String.join(" or ", any) + ")";
+        }
+
+        /** Every union id the caller audits, those below included. */
+        public java.util.Set<String> unionIds() {
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            audited.forEach(u -> ids.addAll(jurisdiction.unionsWithin(u.getId())));
+            return ids;
+        }
+
+        static String sqlColumn(UnionLevel level) {
+            return switch (level) {
+                case GRASSROOTS -> "grassroots_union_id";
+                case DISTRICT -> "district_union_id";
+                case CITY -> "city_union_id";
+            };
         }
 
         static String column(UnionLevel level) {

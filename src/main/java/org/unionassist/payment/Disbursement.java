@@ -24,6 +24,16 @@ public class Disbursement {
 
     public static final String PENDING = "PENDING";
 
+    /** A status as users read it. */
+    public static String statusLabel(String status) {
+        return switch (status) {
+            case PENDING -> "待支付";
+            case "PAID" -> "已支付";
+            case "FAILED" -> "支付失败";
+            default -> "其他";
+        };
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

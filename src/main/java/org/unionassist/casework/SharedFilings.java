@@ -1,0 +1,27 @@
+package org.unionassist.casework;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A programme whose records must be kept once per person ("一户一档": one file per household) answers the auditors'
+ * cross-check: which people appear in files of more than one union in a year. Each such programme offers one bean;
+ * the auditors' check lists what every bean returns, so it needs no code per programme. Raw ID numbers stay in the
+ * programme; it hands back the number only for the caller to mask.
+ */
+public interface SharedFilings {
+
+    /**
+     * The people (by ID number) who, between {@code from} and {@code to}, appear as head or member of households with
+     * files in two or more of the given unions, with those files; only files of the given unions are looked at.
+     */
+    List<Person> inSeveralUnions(Collection<String> unionIds, LocalDate from, LocalDate to);
+
+    record Person(String idNumber, String name, List<Filing> filings) {
+    }
+
+    /** One file: its number, the union it is kept in, its status and the household head's name, as shown. */
+    record Filing(String fileNumber, String unionId, String status, String householdHead, String caseProcessInstanceId) {
+    }
+}
