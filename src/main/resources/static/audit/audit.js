@@ -339,15 +339,22 @@
     var criteria = { year: $('s-year').value, union: $('s-union').value };
     get(API + '/statistics' + query(criteria)).then(function (stats) {
       var t = stats.totals;
-      $('stats-totals').textContent = stats.year + ' 年 · ' + stats.union.name + '：共受理 ' + t.cases + ' 件，通过 '
-        + t.approved + ' 件，未通过 ' + t.rejected + ' 件，撤回 ' + t.withdrawn + ' 件，办理中 ' + t.running
-        + ' 件；核定金额 ' + t.amount + ' 元';
+      $('stats-totals').textContent = stats.year + ' 年 · ' + stats.union.name + '（含下级单位）：共受理 ' + t.cases
+        + ' 件，通过 ' + t.approved + ' 件，未通过 ' + t.rejected + ' 件，撤回 ' + t.withdrawn + ' 件，其他办结 '
+        + t.other + ' 件，办理中 ' + t.running + ' 件；通过案件核定金额合计 ' + t.amount + ' 元';
+      $('stats-overdue-count').textContent = '（共 ' + stats.overdueOpenCount + ' 个'
+        + (stats.overdueOpenCount > stats.overdueOpen.length ? '，列出最早到期的 ' + stats.overdueOpen.length + ' 个' : '')
+        + '）';
       var months = stats.byMonth.map(function (m) { return m.month + '月'; });
       chart('chart-month', '按月：受理、通过与未通过（件）', months, [
         { name: '受理', data: stats.byMonth.map(function (m) { return m.cases; }) },
         { name: '通过', data: stats.byMonth.map(function (m) { return m.approved; }) },
         { name: '未通过', data: stats.byMonth.map(function (m) { return m.rejected; }) }]);
-      chart('chart-programme', '按业务：核定金额（元）', stats.byProgramme.map(function (p) { return p.programme; }), [
+      chart('chart-programme', '按业务：受理、通过与未通过（件）', stats.byProgramme.map(function (p) { return p.programme; }), [
+        { name: '受理', data: stats.byProgramme.map(function (p) { return p.cases; }) },
+        { name: '通过', data: stats.byProgramme.map(function (p) { return p.approved; }) },
+        { name: '未通过', data: stats.byProgramme.map(function (p) { return p.rejected; }) }], true);
+      chart('chart-money', '按业务：通过案件核定金额（元）', stats.byProgramme.map(function (p) { return p.programme; }), [
         { name: '核定金额', data: stats.byProgramme.map(function (p) { return Number(p.amount); }) }], true);
       chart('chart-union', '按单位：受理与通过（件）', stats.byUnion.map(function (u) { return u.union; }), [
         { name: '受理', data: stats.byUnion.map(function (u) { return u.cases; }) },
@@ -368,14 +375,16 @@
   // ---- cross-programme check --------------------------------------------------------------------------------
   function crossChecks() {
     get(API + '/cross-checks' + query({ year: $('c-year').value })).then(function (checks) {
+      $('cross-several-count').textContent = '（' + checks.severalProgrammesCount + ' 人）';
+      $('cross-households-count').textContent = '（' + checks.householdInTwoUnionsCount + ' 人）';
       fillRows('cross-several', checks.severalProgrammes, function (p) {
         return [p.person, p.name, p.programmes.join('、'), p.count, p.total, p.items.map(function (i) {
-          return text(i.caseNumber) + ' ' + i.programme + ' ' + i.amount + ' 元（' + text(i.union) + '）';
+          return text(i.caseNumber) + ' ' + i.programme + ' ' + i.amount + ' 元（' + text(i.union) + '，' + i.status + '）';
         }).join('；')];
       });
       fillRows('cross-households', checks.householdInTwoUnions, function (h) {
         return [h.person, h.name, h.unions.join('、'), h.files.map(function (f) {
-          return f.fileNumber + '（' + f.union + '，' + f.status + '）';
+          return f.fileNumber + '（' + f.union + '，' + f.status + '，户主 ' + text(f.householdHead) + '）';
         }).join('；')];
       });
     }).catch(fail);

@@ -64,12 +64,7 @@ class AuditStatisticsTest {
         Map<String, Object> before = statistics("east.auditor", 2026, "east");
 
         String member = IdNumbers.next();
-        medical.enrolAndConfirm("eaststeel", "east", LocalDate.of(2026, 1, 5), "张伟", member);
-        CaseDriver.today(LocalDate.of(2026, 3, 20));
-        ProcessInstance claim = medical.fileClaim("eaststeel.clerk", MedicalAidDriver.inpatientClaim(member, 12000));
-        driver.complete(claim, "documentCheck", "eaststeel.clerk", MedicalAidDriver.documentsChecked());
-        driver.complete(claim, "claimDistrictApproval", "east.chair", "approve", "同意赔付");
-        medical.settle(claim);
+        medical.paidInpatientClaim("eaststeel", "east", "张伟", member, 12000);
         ProcessInstance hardship = driver.apply("eaststreet.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
         driver.complete(hardship, "homeVisit", "eaststreet.clerk", CaseDriver.visitOf("submit", null, "入户核实"));
         driver.complete(hardship, "grassrootsReview", "eaststreet.chair", "reject", "家庭收入明显高于申报");

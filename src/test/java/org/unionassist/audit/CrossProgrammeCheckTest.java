@@ -20,6 +20,8 @@ import org.unionassist.support.ProcessTest;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,19 +72,9 @@ class CrossProgrammeCheckTest {
     @Test
     void aPersonPaidByTwoProgrammesInOneYearIsListedWithEveryPaymentMasked() {
         String member = IdNumbers.next();
-        medical.enrolAndConfirm("eaststeel", "east", LocalDate.of(2026, 1, 5), "张伟", member);
-        CaseDriver.today(LocalDate.of(2026, 3, 20));
-        ProcessInstance claim = medical.fileClaim("eaststeel.clerk", MedicalAidDriver.inpatientClaim(member, 12000));
-        driver.complete(claim, "documentCheck", "eaststeel.clerk", MedicalAidDriver.documentsChecked());
-        driver.complete(claim, "claimDistrictApproval", "east.chair", "approve", "同意赔付");
-        medical.settle(claim);
+        medical.paidInpatientClaim("eaststeel", "east", "张伟", member, 12000);
         String otherMember = IdNumbers.next();
-        medical.enrolAndConfirm("eaststeel", "east", LocalDate.of(2026, 1, 5), "李娜", otherMember);
-        CaseDriver.today(LocalDate.of(2026, 3, 20));
-        ProcessInstance onlyMedical = medical.fileClaim("eaststeel.clerk", MedicalAidDriver.inpatientClaim(otherMember, 5000));
-        driver.complete(onlyMedical, "documentCheck", "eaststeel.clerk", MedicalAidDriver.documentsChecked());
-        driver.complete(onlyMedical, "claimDistrictApproval", "east.chair", "approve", "同意赔付");
-        medical.settle(onlyMedical);
+        medical.paidInpatientClaim("eaststeel", "east", "李娜", otherMember, 5000);
 
         if (repository.createProcessDefinitionQuery().processDefinitionKey("laterProgramme").count() == 0) {
             repository.createDeployment().name("later programme (test)")
@@ -94,6 +86,14 @@ class CrossProgrammeCheckTest {
         disbursements.payOnce(new PaymentOrder(grant.getId(), "laterProgramme", "HX2026" + member.substring(12),
                 "student:1", "TEST_GRANT", "张伟", member, "6222020200112233445", new BigDecimal("4000.00"),
                 "eaststeel"));
+
+        assertThat(driver.as("east.auditor", () -> workspace.cases("laterProgramme", null, "ENDED", "approved", null,
+                null, null, null, null, null, 0, 20)).get("total")).as("in the search too").isEqualTo(1L);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byProgramme = (List<Map<String, Object>>) driver.as("east.auditor",
+                () -> workspace.statistics(2026, "east")).get("byProgramme");
+        assertThat(byProgramme).filteredOn(p -> "后续业务（测试）".equals(p.get("programme"))).singleElement()
+                .satisfies(p -> assertThat(p.get("approved")).isEqualTo(1L));
 
         CrossProgrammeCheck.Report east = check("east.auditor", 2026);
         String masked = PersonalData.maskIdNumber(member);

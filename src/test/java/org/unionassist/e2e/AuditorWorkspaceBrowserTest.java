@@ -16,7 +16,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +36,38 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
 
     @Autowired CaseDriver cases;
     @Autowired CaseEntryRepository register;
+    @Autowired DataSource dataSource;
 
     private ProcessInstance rejectedAtGrassroots(String union) {
         ProcessInstance pi = cases.apply(union + ".clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
         cases.complete(pi, "homeVisit", union + ".clerk", CaseDriver.visitOf("submit", null, "入户核实，家庭情况与申报一致"));
         cases.complete(pi, "grassrootsReview", union + ".chair", "reject", "家庭收入明显高于申报");
         return pi;
+    }
+
+    /**
+     * A worker's household filed in one grassroots union with the spouse as a member, and the spouse's own household
+     * filed in another, as files imported from a city's earlier records would stand; returns the spouse's ID number.
+     */
+    private String householdsFiledInTwoEastUnions() {
+        String worker = IdNumbers.next();
+        String spouse = IdNumbers.next();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String[][] households = {{worker, "赵大勇", "eaststeel"}, {spouse, "钱红梅", "eaststreet"}};
+        for (String[] h : households) {
+            jdbc.update("insert into ua_household (head_id_number, head_name, union_id, created_on) values (?, ?, ?, ?)",
+                    h[0], h[1], h[2], LocalDate.of(2025, 6, 1));
+            Long id = jdbc.queryForObject("select id from ua_household where head_id_number = ?", Long.class, h[0]);
+            jdbc.update("insert into ua_household_file (file_number, household_id, open_household_id, union_id,"
+                            + " category, effective_date, status, case_process_instance_id, next_recheck_on, version)"
+                            + " values (?, ?, ?, ?, 'RELATIVE', ?, 'OPEN', 'imported', ?, 0)",
+                    "DA2025" + h[0].substring(12), id, id, h[2], LocalDate.of(2025, 6, 1), LocalDate.of(2026, 6, 1));
+            if (h[0].equals(worker)) {
+                jdbc.update("insert into ua_household_member (household_id, position, name, relation, id_number)"
+                        + " values (?, 1, '钱红梅', '配偶', ?)", id, spouse);
+            }
+        }
+        return spouse;
     }
 
     void logInOnThePage(Browser browser, String user) {
@@ -97,6 +127,28 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
         browser.textIn(By.id("case-dossier"), "家庭成员");
         browser.screenshot("case");
         assertThat(browser.bodyText()).doesNotContain("null").doesNotContain("undefined");
+
+        browser.click(By.cssSelector("#tabs a[data-tab=statistics]"));
+        browser.textIn(By.id("stats-totals"), "东城区总工会（含下级单位）：共受理");
+        for (String chart : List.of("chart-month", "chart-programme", "chart-money", "chart-union", "chart-steps")) {
+            browser.visible(By.cssSelector("#" + chart + " canvas"));
+        }
+        browser.textIn(By.id("stats-steps"), "入户调查");
+        browser.textIn(By.id("stats-overdue-count"), "共");
+        new Select(browser.visible(By.id("s-union"))).selectByValue("eaststreet");
+        browser.click(By.id("stats-submit"));
+        browser.textIn(By.id("stats-totals"), "东城区东华街道工会（含下级单位）");
+        browser.screenshot("statistics");
+        assertThat(browser.bodyText()).doesNotContain("null").doesNotContain("undefined").doesNotContain("NaN");
+
+        String shared = householdsFiledInTwoEastUnions();
+        browser.click(By.cssSelector("#tabs a[data-tab=cross-checks]"));
+        browser.textIn(By.id("cross-households"), org.unionassist.casework.PersonalData.maskIdNumber(shared));
+        browser.textIn(By.id("cross-households"), "东城钢铁厂工会");
+        browser.textIn(By.id("cross-households"), "东城区东华街道工会");
+        browser.textIn(By.id("cross-several-count"), "人");
+        browser.screenshot("cross-checks");
+        assertThat(browser.bodyText()).doesNotContain(shared);
 
         browser.click(By.cssSelector("#tabs a[data-tab=chain]"));
         browser.click(By.id("chain-verify"));

@@ -272,12 +272,22 @@ final class Tasklist {
 
     /** A radio option, by its own label. */
     void choose(String optionLabel) {
-        WebElement radio = browser.until("radio option " + optionLabel, d -> d.findElements(
-                        By.cssSelector(".fjs-form-field-radio label[for]")).stream()
-                .filter(l -> l.getText().trim().equals(optionLabel)).findFirst()
-                .map(l -> d.findElement(By.id(l.getDomAttribute("for")))).orElse(null));
-        browser.scrollIntoView(radio);
-        radio.click();
+        browser.until("radio option " + optionLabel + " chosen", d -> {
+            WebElement radio = d.findElements(By.cssSelector(".fjs-form-field-radio label[for]")).stream()
+                    .filter(l -> l.getText().trim().equals(optionLabel)).findFirst()
+                    .map(l -> d.findElement(By.id(l.getDomAttribute("for")))).orElse(null);
+            if (radio == null) {
+                return null;
+            }
+            browser.scrollIntoView(radio);
+            try {
+                radio.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException stillMoving) {
+                // the form is still laying itself out (a slow machine): another field sits where the option will be
+                return null;
+            }
+            return radio.isSelected() ? true : null;
+        });
     }
 
     /** The validation messages form-js shows under the field with this label. */

@@ -85,6 +85,20 @@ public class MedicalAidDriver {
         return start(clerk, CLAIM, form);
     }
 
+    /**
+     * Enrols the worker on 5 January 2026, files an inpatient claim on 20 March 2026 (self-paid ≤ 5,000 payout, so the
+     * district's approval is final) and runs its payment step: the claim ends paid, with one disbursement.
+     */
+    public ProcessInstance paidInpatientClaim(String union, String district, String name, String id, int selfPaid) {
+        enrolAndConfirm(union, district, LocalDate.of(2026, 1, 5), name, id);
+        CaseDriver.today(LocalDate.of(2026, 3, 20));
+        ProcessInstance pi = fileClaim(union + ".clerk", inpatientClaim(id, selfPaid));
+        driver.complete(pi, "documentCheck", union + ".clerk", documentsChecked());
+        driver.complete(pi, "claimDistrictApproval", district + ".chair", "approve", "同意赔付");
+        settle(pi);
+        return pi;
+    }
+
     /** The payment step waiting to run after the final approval. */
     public Job settlement(ProcessInstance pi) {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())

@@ -44,7 +44,7 @@ export default {
     {
       label: '审计工作台',
       href: '/audit/',
-      description: '经费审查委员：查询各项业务的全部案件（含已办结），查看签署记录、流程图，导出 Excel'
+      description: '经费审查委员：查询各项业务的全部案件（含已办结），查看签署记录、流程图，导出 Excel，统计图表与交叉核查'
     }
   ],
   // ---- end of union-assist block; the shipped configuration follows -------------------------------
