@@ -316,15 +316,17 @@
   }
 
   // ---- statistics -------------------------------------------------------------------------------------------
-  function chart(id, title, categories, series, horizontal) {
+  function chart(id, title, categories, series, horizontal, money) {
     if (!window.echarts) { return; }
     var node = $(id);
     var existing = echarts.getInstanceByDom(node);
     if (existing) { existing.dispose(); }
     var c = echarts.init(node);
     var categoryAxis = { type: 'category', data: categories, axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } };
-    var valueAxis = { type: 'value' };
+    // counts are whole numbers: no 0.2 件 ticks
+    var valueAxis = { type: 'value', minInterval: money ? 0 : 1 };
     c.setOption({
+      animation: false,
       title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
@@ -339,7 +341,8 @@
     var criteria = { year: $('s-year').value, union: $('s-union').value };
     get(API + '/statistics' + query(criteria)).then(function (stats) {
       var t = stats.totals;
-      $('stats-totals').textContent = stats.year + ' 年 · ' + stats.union.name + '（含下级单位）：共受理 ' + t.cases
+      $('stats-totals').textContent = stats.year + ' 年 · ' + stats.union.name
+        + (stats.union.level === 'GRASSROOTS' ? '' : '（含下级单位）') + '：共受理 ' + t.cases
         + ' 件，通过 ' + t.approved + ' 件，未通过 ' + t.rejected + ' 件，撤回 ' + t.withdrawn + ' 件，其他办结 '
         + t.other + ' 件，办理中 ' + t.running + ' 件；通过案件核定金额合计 ' + t.amount + ' 元';
       $('stats-overdue-count').textContent = '（共 ' + stats.overdueOpenCount + ' 个'
@@ -355,12 +358,12 @@
         { name: '通过', data: stats.byProgramme.map(function (p) { return p.approved; }) },
         { name: '未通过', data: stats.byProgramme.map(function (p) { return p.rejected; }) }], true);
       chart('chart-money', '按业务：通过案件核定金额（元）', stats.byProgramme.map(function (p) { return p.programme; }), [
-        { name: '核定金额', data: stats.byProgramme.map(function (p) { return Number(p.amount); }) }], true);
+        { name: '核定金额', data: stats.byProgramme.map(function (p) { return Number(p.amount); }) }], true, true);
       chart('chart-union', '按单位：受理与通过（件）', stats.byUnion.map(function (u) { return u.union; }), [
         { name: '受理', data: stats.byUnion.map(function (u) { return u.cases; }) },
         { name: '通过', data: stats.byUnion.map(function (u) { return u.approved; }) }], true);
       chart('chart-steps', '各环节平均用时（小时）', stats.steps.map(function (s) { return s.step; }), [
-        { name: '平均用时', data: stats.steps.map(function (s) { return s.avgHours; }) }], true);
+        { name: '平均用时', data: stats.steps.map(function (s) { return s.avgHours; }) }], true, true);
       fillRows('stats-steps', stats.steps, function (s) {
         return [s.programme, s.step, s.completed, s.avgHours, s.maxHours, s.overdue];
       });

@@ -209,7 +209,8 @@ public class AuditWorkspaceController {
         AuditStatistics.Report report = statistics.of(scope, year, blank(union));
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("year", report.year());
-        reply.put("union", Map.of("id", report.union().getId(), "name", report.union().getName()));
+        reply.put("union", Map.of("id", report.union().getId(), "name", report.union().getName(),
+                "level", report.union().getLevel().name()));
         reply.put("totals", counts(report.totals()));
         reply.put("byMonth", report.byMonth().entrySet().stream()
                 .map(e -> with(counts(e.getValue()), "month", e.getKey())).toList());

@@ -71,7 +71,7 @@ class AuditStatisticsTest {
         rejectedInWest();
 
         Map<String, Object> after = statistics("east.auditor", 2026, "east");
-        assertThat(after.get("union")).isEqualTo(Map.of("id", "east", "name", "东城区总工会"));
+        assertThat(after.get("union")).isEqualTo(Map.of("id", "east", "name", "东城区总工会", "level", "DISTRICT"));
         assertThat(count(after, "cases") - count(before, "cases")).as("the enrolment, the claim, the application")
                 .isEqualTo(3);
         assertThat(count(after, "approved") - count(before, "approved")).as("enrolment and claim").isEqualTo(2);
@@ -95,7 +95,7 @@ class AuditStatisticsTest {
                 .containsEntry("cases", 0L);
 
         Map<String, Object> city = statistics("city.auditor", 2026, null);
-        assertThat(city.get("union")).isEqualTo(Map.of("id", "city", "name", "示范市总工会"));
+        assertThat(city.get("union")).isEqualTo(Map.of("id", "city", "name", "示范市总工会", "level", "CITY"));
         assertThat(figure(row(city, "byUnion", "union", "东城区总工会"), "cases")).isEqualTo(count(after, "cases"));
         assertThat(figure(row(city, "byUnion", "union", "西城区总工会"), "rejected")).isGreaterThanOrEqualTo(1);
     }
@@ -145,7 +145,7 @@ class AuditStatisticsTest {
         assertThatThrownBy(() -> statistics("city.auditor", 2026, "nowhere"))
                 .isInstanceOf(UnionAssistException.class).hasMessageContaining("未知的单位");
         assertThat(statistics("eaststeel.auditor", 2026, null).get("union"))
-                .isEqualTo(Map.of("id", "eaststeel", "name", "东城钢铁厂工会"));
+                .isEqualTo(Map.of("id", "eaststeel", "name", "东城钢铁厂工会", "level", "GRASSROOTS"));
     }
 
     private void rejectedInWest() {

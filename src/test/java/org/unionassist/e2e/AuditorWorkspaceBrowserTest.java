@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditorWorkspaceBrowserTest extends BrowserTestBase {
 
     @Autowired CaseDriver cases;
+    @Autowired org.unionassist.support.MedicalAidDriver medical;
     @Autowired CaseEntryRepository register;
     @Autowired DataSource dataSource;
 
@@ -82,6 +83,14 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
     void aDistrictAuditorSearchesExportsOpensAFinishedCaseAndVerifiesTheTrail(TestInfo test) throws Exception {
         ProcessInstance finished = rejectedAtGrassroots("eaststreet");
         rejectedAtGrassroots("westtextile");
+        // for the statistics: a claim paid in March, and an application still waiting at its home visit since February
+        try {
+            medical.paidInpatientClaim("eaststeel", "east", "张伟", IdNumbers.next(), 12000);
+            CaseDriver.today(LocalDate.of(2026, 2, 2));
+            cases.apply("eaststeel.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
+        } finally {
+            CaseDriver.realTime();
+        }
         String number = register.findById(finished.getId()).orElseThrow().getCaseNumber();
 
         Browser browser = browser("zh-CN", test);
@@ -134,11 +143,14 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
             browser.visible(By.cssSelector("#" + chart + " canvas"));
         }
         browser.textIn(By.id("stats-steps"), "入户调查");
+        browser.textIn(By.id("stats-totals"), "通过案件核定金额合计");
+        browser.textIn(By.id("stats-overdue"), "入户调查");
         browser.textIn(By.id("stats-overdue-count"), "共");
+        browser.textIn(By.id("stats-totals"), "未通过");
+        browser.screenshot("statistics");
         new Select(browser.visible(By.id("s-union"))).selectByValue("eaststreet");
         browser.click(By.id("stats-submit"));
-        browser.textIn(By.id("stats-totals"), "东城区东华街道工会（含下级单位）");
-        browser.screenshot("statistics");
+        browser.textIn(By.id("stats-totals"), "东城区东华街道工会：共受理");
         assertThat(browser.bodyText()).doesNotContain("null").doesNotContain("undefined").doesNotContain("NaN");
 
         String shared = householdsFiledInTwoEastUnions();
