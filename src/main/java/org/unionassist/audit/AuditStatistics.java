@@ -120,15 +120,13 @@ public class AuditStatistics {
             CaseOutcome outcome = code == null ? null : CaseOutcome.ofCode(code);
             long n = rs.getLong("n");
             BigDecimal money = rs.getBigDecimal("money");
-            totals[0] = totals[0].plus(state, outcome, n, money);
-            byMonth.merge(month, Counts.NONE.plus(state, outcome, n, money),
-                    (a, b) -> a.plus(state, outcome, n, money));
-            byProgramme.merge(programme, Counts.NONE.plus(state, outcome, n, money),
-                    (a, b) -> a.plus(state, outcome, n, money));
-            String childName = child == null ? "（未定单位）"
-                    : unionNames.computeIfAbsent(child, id -> jurisdiction.union(id).getName());
-            byUnion.merge(childName, Counts.NONE.plus(state, outcome, n, money),
-                    (a, b) -> a.plus(state, outcome, n, money));
+            java.util.function.BiFunction<Object, Counts, Counts> add =
+                    (key, counts) -> (counts == null ? Counts.NONE : counts).plus(state, outcome, n, money);
+            totals[0] = add.apply(null, totals[0]);
+            byMonth.compute(month, add);
+            byProgramme.compute(programme, add);
+            byUnion.compute(child == null ? "（未定单位）"
+                    : unionNames.computeIfAbsent(child, id -> jurisdiction.union(id).getName()), add);
         });
 
         List<Step> steps = new ArrayList<>();
