@@ -1,9 +1,7 @@
 package org.unionassist.audit;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.unionassist.engine.EngineCommands;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricJobLog;
@@ -70,12 +68,11 @@ public class CaseHistory {
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
     private final Members members;
-    private final CommandExecutor commands;
+    private final EngineCommands engine;
 
     public CaseHistory(HistoryService historyService, RuntimeService runtimeService, Members members,
-                       ProcessEngine engine) {
-        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired();
+                       EngineCommands engine) {
+        this.engine = engine;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.members = members;
@@ -102,7 +99,7 @@ public class CaseHistory {
      * groups hold one per case in their jurisdiction), which measured several times slower (docs/benchmarks.md).
      */
     public Engine of(String processInstanceId) {
-        return commands.execute(context -> context.runWithoutAuthorization(() -> read(processInstanceId)));
+        return engine.withoutAuthorization(() -> read(processInstanceId));
     }
 
     private Engine read(String pid) {
