@@ -45,6 +45,10 @@ public final class TestDatabases {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
+                        // stopped by the Spring handler below, after the contexts have closed; with its own JVM
+                        // shutdown hook as well, the server went away while a context was still closing, and the
+                        // engine's last commands waited for a connection until surefire killed the JVM (30 s)
+                        .setRegisterShutdownHook(false)
                         // the suite keeps many Spring contexts (and their pools) alive at once
                         .setServerConfig("max_connections", "400")
                         // throw-away data: no need to survive a power cut
