@@ -646,8 +646,22 @@ class AuditorQueriesBenchmarkTest {
                 + "(%,d rows) %.1f times per call%n", what, auditor, rows, read / (double) rows / calls);
     }
 
+    /**
+     * Not the auditors': the first page of open tasks, as Tasklist asks the engine for it (one authenticated command),
+     * to show that the authorization table's size reaches every user.
+     */
+    private void taskList() {
+        driver.tasks().createTaskQuery().active().orderByTaskCreateTime().desc().listPage(0, 15);
+    }
+
+    private void measureTaskList(String label) {
+        measure("eaststeel.clerk", "a caseworker's task list (the engine's task query)" + label, "none", WARM_UP,
+                CALLS, i -> taskList());
+    }
+
     /** How often one call of each kind makes the engine read all of ACT_RU_AUTHORIZATION. */
     private void countAuthorizationGroupScans() {
+        measureTaskList("");
         String realFiled = templates.get("hardshipFiled@eaststeel");
         countScans("east.auditor", "timeline: the real filed hardship case", i -> workspace.caseView(realFiled));
         List<String> medical = bulkCases("east", "medicalPaidByDistrict", 10);
@@ -657,6 +671,7 @@ class AuditorQueriesBenchmarkTest {
                 i -> workspace.cases("medicalAidClaim", "east", null, "approved", FROM, TO, null, null, null, null,
                         0, 20));
         countScans("city.auditor", "yearly statistics 2025 of city", i -> workspace.statistics(2025, "city"));
+        countScans("eaststeel.clerk", "a caseworker's task list (the engine's task query)", i -> taskList());
         for (String[] who : new String[][] {{"east.auditor", "east-auditor"}, {"eaststeel.clerk", "eaststeel-clerk"}}) {
             System.out.printf("BENCHMARK auditor authorization rows of group %s: %,d%n", who[1],
                     count("select count(*) from act_ru_authorization where group_id_ = ?", who[1]));
@@ -695,6 +710,7 @@ class AuditorQueriesBenchmarkTest {
                 i -> workspace.statistics(2025, "city"));
         measure("east.auditor", "yearly statistics 2025 of east" + label, "<= 1 s", 3, 20,
                 i -> workspace.statistics(2025, "east"));
+        measureTaskList(label);
     }
 
     private static void sleepSeconds(int seconds) {
