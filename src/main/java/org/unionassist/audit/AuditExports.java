@@ -10,7 +10,7 @@ import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.register.CaseEntry;
 import org.unionassist.casework.register.CaseOutcome;
 import org.unionassist.casework.register.CaseRegister;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionRepository;
@@ -42,6 +42,7 @@ public class AuditExports {
     }
 
     private final CaseSearch search;
+    private final EngineCommands asEngine;
     private final ExportRecordRepository records;
     private final Members members;
     private final UnionRepository unions;
@@ -51,7 +52,8 @@ public class AuditExports {
 
     public AuditExports(CaseSearch search, ExportRecordRepository records, Members members, UnionRepository unions,
                         RepositoryService repositoryService, ShanghaiClock clock,
-                        @Value("${union-assist.audit.export-max-rows:10000}") int maxRows) {
+                        @Value("${union-assist.audit.export-max-rows:10000}") int maxRows, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.search = search;
         this.records = records;
         this.members = members;
@@ -174,7 +176,7 @@ public class AuditExports {
     }
 
     private String processName(String key) {
-        ProcessDefinition latest = AsEngine.call(() -> repositoryService.createProcessDefinitionQuery()
+        ProcessDefinition latest = asEngine.call(() -> repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(key).latestVersion().singleResult());
         return latest == null || latest.getName() == null ? key : latest.getName();
     }

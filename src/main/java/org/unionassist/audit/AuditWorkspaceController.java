@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionassist.casework.CaseAccess;
 import org.unionassist.casework.CaseDossier;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
@@ -22,7 +22,7 @@ import org.unionassist.casework.register.CaseEntryRepository;
 import org.unionassist.casework.register.CaseOutcome;
 import org.unionassist.casework.intervention.ManualInterventionTrail;
 import org.unionassist.casework.signoff.AuditTrail;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionRepository;
 import org.unionassist.payment.Disbursement;
@@ -52,6 +52,7 @@ public class AuditWorkspaceController {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditorScope scopes;
+    private final EngineCommands asEngine;
     private final CaseSearch search;
     private final CaseEntryRepository entries;
     private final AuditTrail auditTrail;
@@ -66,15 +67,19 @@ public class AuditWorkspaceController {
     private final ObjectMapper json;
     private final AuditStatistics statistics;
     private final CrossProgrammeCheck crossCheck;
+    private final CaseAccess caseAccess;
 
     public AuditWorkspaceController(AuditorScope scopes, CaseSearch search, CaseEntryRepository entries,
                                     AuditTrail auditTrail, ManualInterventionTrail interventions, CaseHistory history,
                                     HistoryService historyService, RepositoryService repositoryService,
                                     DisbursementRepository disbursements, List<CaseDossier> dossiers,
                                     UnionRepository unions, FieldLabels labels,
-                                    ObjectMapper json, AuditStatistics statistics, CrossProgrammeCheck crossCheck) {
+                                    ObjectMapper json, AuditStatistics statistics, CrossProgrammeCheck crossCheck,
+                                    CaseAccess caseAccess, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.statistics = statistics;
         this.crossCheck = crossCheck;
+        this.caseAccess = caseAccess;
         this.scopes = scopes;
         this.search = search;
         this.entries = entries;
@@ -253,23 +258,21 @@ public class AuditWorkspaceController {
     public ResponseEntity<String> diagram(@PathVariable String processInstanceId) {
         visibleCase(processInstanceId);
         CaseHistory.Engine engine = history.of(processInstanceId);
-        String definitionId = AsEngine.call(() -> historyService.createHistoricProcessInstanceQuery()
+        String definitionId = asEngine.call(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult().getProcessDefinitionId());
-        String svg = DiagramSvg.render(AsEngine.call(() -> repositoryService.getBpmnModelInstance(definitionId)),
+        String svg = DiagramSvg.render(asEngine.call(() -> repositoryService.getBpmnModelInstance(definitionId)),
                 engine.visited(), engine.waitingAt());
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml;charset=UTF-8")).body(svg);
     }
 
     /**
-     * The case, if the caller audits a union on its path and the engine lets the caller read its history (the per-case
-     * grant); otherwise the same 404 as for a case that does not exist.
+     * The case, if the caller audits a union on its path and holds the case's read grant (given to the auditors of
+     * every union on its path when it opened); otherwise the same 404 as for a case that does not exist.
      */
     CaseEntry visibleCase(String processInstanceId) {
         AuditorScope.Scope scope = scopes.current();
         CaseEntry entry = entries.findById(processInstanceId).filter(scope::covers).orElse(null);
-        HistoricProcessInstance readable = entry == null ? null : historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult();
-        if (readable == null) {
+        if (entry == null || !caseAccess.historyGrantedToAny(scope.groupIds(), processInstanceId)) {
             throw new UnionAssistException(CaseworkError.CASE_NOT_FOUND, "找不到该案件，或您无权查看");
         }
         return entry;
@@ -308,7 +311,7 @@ public class AuditWorkspaceController {
 
     /** Every programme process by key, with its (latest) Chinese name. */
     Map<String, String> processes() {
-        return AsEngine.call(() -> repositoryService.createProcessDefinitionQuery().latestVersion().list()).stream()
+        return asEngine.call(() -> repositoryService.createProcessDefinitionQuery().latestVersion().list()).stream()
                 .sorted(Comparator.comparing(ProcessDefinition::getKey))
                 .collect(Collectors.toMap(ProcessDefinition::getKey,
                         d -> d.getName() == null ? d.getKey() : d.getName(), (a, b) -> a, LinkedHashMap::new));

@@ -48,22 +48,30 @@ public class AuditorScope {
         if (audited.isEmpty()) {
             throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "审计工作台仅供经费审查委员使用");
         }
-        return new Scope(caller.getUserId(), audited, jurisdiction);
+        return new Scope(caller.getUserId(), caller.getGroupIds() == null ? List.of() : caller.getGroupIds(), audited,
+                jurisdiction);
     }
 
     public static final class Scope {
         private final String userId;
+        private final List<String> groupIds;
         private final List<Union> audited;
         private final Jurisdiction jurisdiction;
 
-        Scope(String userId, List<Union> audited, Jurisdiction jurisdiction) {
+        Scope(String userId, List<String> groupIds, List<Union> audited, Jurisdiction jurisdiction) {
             this.userId = userId;
+            this.groupIds = List.copyOf(groupIds);
             this.audited = audited;
             this.jurisdiction = jurisdiction;
         }
 
         public String userId() {
             return userId;
+        }
+
+        /** The groups the caller logged in with: the engine grants each case's read right to groups. */
+        public List<String> groupIds() {
+            return groupIds;
         }
 
         /** The unions the caller audits (each with everything below it). */

@@ -99,7 +99,7 @@ public class CaseHistory {
      * groups hold one per case in their jurisdiction), which measured several times slower (docs/benchmarks.md).
      */
     public Engine of(String processInstanceId) {
-        return engine.withoutAuthorization(() -> read(processInstanceId));
+        return engine.call(() -> read(processInstanceId));
     }
 
     private Engine read(String pid) {

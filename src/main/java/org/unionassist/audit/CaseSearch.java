@@ -7,15 +7,14 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.register.CaseEntry;
-import org.unionassist.casework.register.CaseEntryRepository;
 import org.unionassist.casework.register.CaseOutcome;
 import org.unionassist.casework.register.CaseRegister;
 import org.unionassist.organisation.Jurisdiction;
@@ -37,13 +36,13 @@ import java.util.Map;
 public class CaseSearch {
 
     public static final int MAX_PAGE_SIZE = 100;
+    /** Newest first; the id breaks ties, so that pages never overlap. */
+    private static final Sort ORDER = Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("processInstanceId"));
 
-    private final CaseEntryRepository entries;
     private final EntityManager entityManager;
     private final Jurisdiction jurisdiction;
 
-    public CaseSearch(CaseEntryRepository entries, EntityManager entityManager, Jurisdiction jurisdiction) {
-        this.entries = entries;
+    public CaseSearch(EntityManager entityManager, Jurisdiction jurisdiction) {
         this.entityManager = entityManager;
         this.jurisdiction = jurisdiction;
     }
@@ -86,9 +85,6 @@ public class CaseSearch {
             throw refused("每页条数须在 1 到 " + MAX_PAGE_SIZE + " 之间，页码从 0 开始");
         }
         criteria.validate(scope);
-        Specification<CaseEntry> spec = (root, query, cb) -> where(criteria, scope, root, cb);
-        Page<CaseEntry> found = entries.findAll(spec, PageRequest.of(page, size,
-                Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("processInstanceId"))));
         Map<String, Long> byState = new LinkedHashMap<>();
         Map<String, Long> byOutcome = new LinkedHashMap<>();
         for (Tuple t : counts(criteria, scope)) {
@@ -100,15 +96,25 @@ public class CaseSearch {
                 byOutcome.merge(outcome.code(), n, Long::sum);
             }
         }
-        return new Result(found, byState, byOutcome);
+        // the total is the sum of the counts by state: the page needs no count query of its own
+        long total = byState.values().stream().mapToLong(Long::longValue).sum();
+        List<CaseEntry> rows = total <= (long) page * size ? List.of() : rows(criteria, scope, page * size, size);
+        return new Result(new PageImpl<>(rows, PageRequest.of(page, size, ORDER), total), byState, byOutcome);
     }
 
     /** Every matching case, in the search's order, for the export (capped by the caller). */
     public List<CaseEntry> all(Criteria criteria, AuditorScope.Scope scope, int limit) {
         criteria.validate(scope);
-        Specification<CaseEntry> spec = (root, query, cb) -> where(criteria, scope, root, cb);
-        return entries.findAll(spec, PageRequest.of(0, limit,
-                Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("processInstanceId")))).getContent();
+        return rows(criteria, scope, 0, limit);
+    }
+
+    private List<CaseEntry> rows(Criteria criteria, AuditorScope.Scope scope, int first, int max) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<CaseEntry> q = cb.createQuery(CaseEntry.class);
+        Root<CaseEntry> root = q.from(CaseEntry.class);
+        q.select(root).where(where(criteria, scope, root, cb))
+                .orderBy(cb.desc(root.get("startedAt")), cb.desc(root.get("processInstanceId")));
+        return entityManager.createQuery(q).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     private List<Tuple> counts(Criteria criteria, AuditorScope.Scope scope) {
@@ -144,7 +150,14 @@ public class CaseSearch {
             all.add(cb.lessThanOrEqualTo(root.get("startedOn"), c.to()));
         }
         if (c.caseNumber() != null) {
-            all.add(cb.like(root.get("caseNumber"), escapeLike(c.caseNumber().strip().toUpperCase()) + "%", '\\'));
+            String prefix = c.caseNumber().strip().toUpperCase();
+            all.add(cb.like(root.get("caseNumber"), escapeLike(prefix) + "%", '\\'));
+            String below = numbersBelow(prefix);
+            if (below != null) {
+                // the same condition as a range, which the index on the number serves under any collation
+                all.add(cb.greaterThanOrEqualTo(root.get("caseNumber"), prefix));
+                all.add(cb.lessThan(root.get("caseNumber"), below));
+            }
         }
         if (c.applicant() != null) {
             all.add(cb.equal(root.get("applicantDigest"), CaseRegister.digestName(c.applicant())));
@@ -156,6 +169,30 @@ public class CaseSearch {
             all.add(cb.lessThanOrEqualTo(root.get("amount"), c.maxAmount()));
         }
         return cb.and(all.toArray(Predicate[]::new));
+    }
+
+    private static final String NUMBER_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /**
+     * The least string above every case number that starts with {@code prefix}, or null when there is none or the
+     * prefix has characters no case number has. Case numbers are capital letters and digits (KN2026000123), whose
+     * order is the same in every collation (digits before letters), so {@code prefix <= number < this} holds exactly
+     * for the numbers with the prefix.
+     */
+    static String numbersBelow(String prefix) {
+        if (prefix.isEmpty() || !prefix.chars().allMatch(ch -> NUMBER_CHARACTERS.indexOf(ch) >= 0)) {
+            return null;
+        }
+        StringBuilder bound = new StringBuilder(prefix);
+        while (!bound.isEmpty()) {
+            int last = NUMBER_CHARACTERS.indexOf(bound.charAt(bound.length() - 1));
+            if (last + 1 < NUMBER_CHARACTERS.length()) {
+                bound.setCharAt(bound.length() - 1, NUMBER_CHARACTERS.charAt(last + 1));
+                return bound.toString();
+            }
+            bound.setLength(bound.length() - 1);
+        }
+        return null;
     }
 
     private static String escapeLike(String text) {

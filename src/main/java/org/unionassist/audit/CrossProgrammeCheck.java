@@ -18,10 +18,12 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The auditors' cross-programme check for a year, within the caller's jurisdiction: people paid by more than one
@@ -88,13 +90,18 @@ public class CrossProgrammeCheck {
         if (year < 2000 || year > clock.today().getYear() + 1) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "核查年度须在 2000 年到明年之间");
         }
-        List<PaidBySeveral> paid = paidBySeveral(scope, year);
-        List<FiledInSeveral> filed = filedInSeveral(scope, year);
+        // each union's name is looked up once per report, however many rows name it
+        Map<String, String> unionNames = new HashMap<>();
+        UnaryOperator<String> unionName = id -> id == null ? null
+                : unionNames.computeIfAbsent(id, u -> jurisdiction.union(u).getName());
+        List<PaidBySeveral> paid = paidBySeveral(scope, year, unionName);
+        List<FiledInSeveral> filed = filedInSeveral(scope, year, unionName);
         return new Report(year, paid.size(), paid.stream().limit(LISTED).toList(),
                 filed.size(), filed.stream().limit(LISTED).toList());
     }
 
-    private List<PaidBySeveral> paidBySeveral(AuditorScope.Scope scope, int year) {
+    private List<PaidBySeveral> paidBySeveral(AuditorScope.Scope scope, int year,
+                                              UnaryOperator<String> unionName) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("from", Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(ShanghaiClock.ZONE).toInstant()))
                 .addValue("to", Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(ShanghaiClock.ZONE)
@@ -109,7 +116,7 @@ public class CrossProgrammeCheck {
                     rs.getString("process_instance_id"), rs.getString("case_number"), rs.getString("programme_name"),
                     rs.getBigDecimal("amount").setScale(2).toPlainString(),
                     Disbursement.statusLabel(rs.getString("status")),
-                    unionName(rs.getString("grassroots_union_id"))));
+                    unionName.apply(rs.getString("grassroots_union_id"))));
         });
         List<PaidBySeveral> people = new ArrayList<>();
         byPerson.forEach((id, items) -> people.add(new PaidBySeveral(PersonalData.maskIdNumber(id),
@@ -122,13 +129,14 @@ public class CrossProgrammeCheck {
         return people;
     }
 
-    private List<FiledInSeveral> filedInSeveral(AuditorScope.Scope scope, int year) {
+    private List<FiledInSeveral> filedInSeveral(AuditorScope.Scope scope, int year,
+                                                UnaryOperator<String> unionName) {
         List<FiledInSeveral> people = new ArrayList<>();
         for (SharedFilings source : filings) {
             for (SharedFilings.Person p : source.inSeveralUnions(scope.unionIds(), LocalDate.of(year, 1, 1),
                     LocalDate.of(year, 12, 31))) {
                 List<FiledFile> files = p.filings().stream().map(f -> new FiledFile(f.fileNumber(),
-                        unionName(f.unionId()), f.status(), DesensitizedUtil.chineseName(f.householdHead()),
+                        unionName.apply(f.unionId()), f.status(), DesensitizedUtil.chineseName(f.householdHead()),
                         f.caseProcessInstanceId())).toList();
                 people.add(new FiledInSeveral(PersonalData.maskIdNumber(p.idNumber()),
                         p.name() == null ? null : DesensitizedUtil.chineseName(p.name()),
@@ -136,9 +144,5 @@ public class CrossProgrammeCheck {
             }
         }
         return people;
-    }
-
-    private String unionName(String id) {
-        return id == null ? null : jurisdiction.union(id).getName();
     }
 }

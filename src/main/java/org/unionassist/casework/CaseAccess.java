@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
+
+import java.util.Collection;
 
 /**
  * Per-case read rights, granted when a case opens: the unions on the case's path (its grassroots union, the district
@@ -24,15 +26,35 @@ import org.unionassist.engine.AsEngine;
 public class CaseAccess {
 
     private final AuthorizationService authorizationService;
+    private final EngineCommands asEngine;
     private final Jurisdiction jurisdiction;
 
-    public CaseAccess(AuthorizationService authorizationService, Jurisdiction jurisdiction) {
+    public CaseAccess(AuthorizationService authorizationService, Jurisdiction jurisdiction, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.authorizationService = authorizationService;
         this.jurisdiction = jurisdiction;
     }
 
     public void openCase(String processInstanceId, String grassrootsUnionId) {
-        AsEngine.run(() -> grantAlongPath(processInstanceId, grassrootsUnionId));
+        asEngine.run(() -> grantAlongPath(processInstanceId, grassrootsUnionId));
+    }
+
+    /**
+     * Whether one of these groups holds the read grant of the case's history: the grant is looked up by the case's
+     * id (indexed), not through an authenticated engine query, which would first read every group id of the whole
+     * authorization table (docs/benchmarks.md).
+     */
+    public boolean historyGrantedToAny(Collection<String> groupIds, String processInstanceId) {
+        if (groupIds == null || groupIds.isEmpty()) {
+            return false;
+        }
+        return asEngine.call(() -> authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+                .resourceId(processInstanceId)
+                .groupIdIn(groupIds.toArray(String[]::new))
+                .hasPermission(HistoricProcessInstancePermissions.READ)
+                .count()) > 0;
     }
 
     private void grantAlongPath(String processInstanceId, String grassrootsUnionId) {

@@ -8,10 +8,14 @@ import org.springframework.stereotype.Component;
 import java.util.function.Supplier;
 
 /**
- * {@link AsEngine} for code that may run outside the engine's commands (a web request of the project's API): the work
- * runs in a command of this engine without the caller's authorization checks, or within the command under way. Outside
- * a command, {@code AsEngine} leaves the caller's checks on, and each identity or history query then joins the
- * caller's grants: with one grant per case that is a scan of a large table per query (docs/benchmarks.md).
+ * Runs bookkeeping that the engine does on a user's behalf (granting per-case rights, looking up memberships, reading
+ * a case's history for an auditor whose right to it was checked first) without the acting user's authorization checks.
+ * The user's own actions are always checked by the engine, or by the caller, before this runs.
+ * <p>
+ * The work always runs in an engine command: the command under way when there is one (a delegate, a listener), a new
+ * one otherwise (a web request of the project's API). Outside a command the engine would check the logged-in user
+ * again, and each such check first reads every group id of {@code ACT_RU_AUTHORIZATION}, a table of about ten rows per
+ * case (docs/benchmarks.md).
  */
 @Component
 public class EngineCommands {
@@ -23,8 +27,15 @@ public class EngineCommands {
         this.engine = engine;
     }
 
-    public <T> T withoutAuthorization(Supplier<T> work) {
+    public <T> T call(Supplier<T> work) {
         return ((ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(work::get));
+    }
+
+    public void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
     }
 }

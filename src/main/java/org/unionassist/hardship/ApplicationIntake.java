@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 import org.unionassist.casework.PersonalDataInEngine;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.CaseUnions;
@@ -27,6 +27,7 @@ public class ApplicationIntake implements JavaDelegate {
     static final String PROGRAMME = "困难职工认定";
 
     private final HardshipCases cases;
+    private final EngineCommands asEngine;
     private final Members members;
     private final CaseUnions caseUnions;
     private final ShanghaiClock clock;
@@ -34,7 +35,8 @@ public class ApplicationIntake implements JavaDelegate {
     private final PersonalDataInEngine personalData;
 
     public ApplicationIntake(HardshipCases cases, Members members, CaseUnions caseUnions,
-                             ShanghaiClock clock, IdentityService identityService, PersonalDataInEngine personalData) {
+                             ShanghaiClock clock, IdentityService identityService, PersonalDataInEngine personalData, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.cases = cases;
         this.members = members;
         this.caseUnions = caseUnions;
@@ -74,7 +76,7 @@ public class ApplicationIntake implements JavaDelegate {
 
     /** Options for the panel checklist on the grassroots review form: the union's democratic-review panel. */
     private Object panelCandidates(String unionId) {
-        var users = AsEngine.call(() -> identityService.createUserQuery()
+        var users = asEngine.call(() -> identityService.createUserQuery()
                 .memberOfGroup(Role.PANEL.groupOf(unionId)).orderByUserId().asc().list());
         var options = users.stream()
                 .map(u -> java.util.Map.of("label", members.displayName(u.getId()) + "（" + u.getId() + "）",

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
 import org.unionassist.organisation.Members;
@@ -28,12 +28,14 @@ public class DemocraticReview {
     public static final String STEP = "democraticReview";
 
     private final IdentityService identityService;
+    private final EngineCommands asEngine;
     private final HardshipProperties properties;
     private final Members members;
     private final AuditTrail auditTrail;
 
     public DemocraticReview(IdentityService identityService, HardshipProperties properties, Members members,
-                            AuditTrail auditTrail) {
+                            AuditTrail auditTrail, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.identityService = identityService;
         this.properties = properties;
         this.members = members;
@@ -49,7 +51,7 @@ public class DemocraticReview {
         }
         String group = Role.PANEL.groupOf(grassrootsUnion);
         for (String member : panel) {
-            long inPanel = AsEngine.call(() ->
+            long inPanel = asEngine.call(() ->
                     identityService.createUserQuery().userId(member).memberOfGroup(group).count());
             if (inPanel == 0) {
                 throw new UnionAssistException(HardshipError.PANEL_INVALID,

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 import org.unionassist.casework.Money;
 
 import java.math.BigDecimal;
@@ -22,15 +22,17 @@ public class HardshipCategorisation {
     public static final String DECISION_KEY = "hardshipCategory";
 
     private final DecisionService decisionService;
+    private final EngineCommands asEngine;
 
-    public HardshipCategorisation(DecisionService decisionService) {
+    public HardshipCategorisation(DecisionService decisionService, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.decisionService = decisionService;
     }
 
     public CategoryResult categorise(HouseholdFigures f, LocalDate on) {
         VariableMap inputs = inputs(f, on);
         // evaluating a decision needs a right the caseworker does not hold; the engine evaluates on their behalf
-        DmnDecisionResult result = AsEngine.call(() ->
+        DmnDecisionResult result = asEngine.call(() ->
                 decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs).evaluate());
         DmnDecisionResultEntries row = result.getSingleResult();
         return new CategoryResult(

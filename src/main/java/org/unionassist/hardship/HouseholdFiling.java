@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 import org.unionassist.casework.DueDates;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.signoff.AuditTrail;
@@ -25,6 +25,7 @@ public class HouseholdFiling implements JavaDelegate {
     public static final String RECHECK_PROCESS = "hardshipFileRecheck";
 
     private final HardshipCases cases;
+    private final EngineCommands asEngine;
     private final HouseholdFiles files;
     private final ShanghaiClock clock;
     private final AuditTrail auditTrail;
@@ -32,7 +33,8 @@ public class HouseholdFiling implements JavaDelegate {
     private final CaseAccess caseAccess;
 
     public HouseholdFiling(HardshipCases cases, HouseholdFiles files, ShanghaiClock clock, AuditTrail auditTrail,
-                           RuntimeService runtimeService, CaseAccess caseAccess) {
+                           RuntimeService runtimeService, CaseAccess caseAccess, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.cases = cases;
         this.files = files;
         this.clock = clock;
@@ -58,7 +60,7 @@ public class HouseholdFiling implements JavaDelegate {
     }
 
     private void scheduleRecheck(HardshipCase approved, HouseholdFile file) {
-        String pid = AsEngine.call(() -> runtimeService.startProcessInstanceByKey(RECHECK_PROCESS,
+        String pid = asEngine.call(() -> runtimeService.startProcessInstanceByKey(RECHECK_PROCESS,
                 file.getFileNumber(),
                 Variables.createVariables()
                         .putValue("fileId", file.getId())

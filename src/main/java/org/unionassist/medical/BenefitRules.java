@@ -4,7 +4,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,19 +21,21 @@ public class BenefitRules {
     public static final String LEVEL_DECISION = "medicalAidApprovalLevel";
 
     private final DecisionService decisions;
+    private final EngineCommands asEngine;
 
-    public BenefitRules(DecisionService decisions) {
+    public BenefitRules(DecisionService decisions, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.decisions = decisions;
     }
 
     public List<BenefitRule> of(ClaimType type) {
-        DmnDecisionResult result = AsEngine.call(() -> decisions.evaluateDecisionByKey(BENEFIT_DECISION)
+        DmnDecisionResult result = asEngine.call(() -> decisions.evaluateDecisionByKey(BENEFIT_DECISION)
                 .variables(Variables.createVariables().putValue("claimType", type.code())).evaluate());
         return fromResult(result);
     }
 
     public ApprovalLevel approvalLevel(ClaimType type, BigDecimal payout) {
-        DmnDecisionResult result = AsEngine.call(() -> decisions.evaluateDecisionByKey(LEVEL_DECISION)
+        DmnDecisionResult result = asEngine.call(() -> decisions.evaluateDecisionByKey(LEVEL_DECISION)
                 .variables(Variables.createVariables().putValue("claimType", type.code()).putValue("payout", payout))
                 .evaluate());
         return ApprovalLevel.fromCode(result.getSingleResult().getSingleEntry());

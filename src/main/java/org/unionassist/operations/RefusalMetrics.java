@@ -7,21 +7,18 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 import org.unionassist.web.ErrorReplies;
 
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +40,7 @@ public class RefusalMetrics {
     private static final Pattern CASE = Pattern.compile("/(?:process-instance|cases|hardship-cases)/([^/?;]+)");
 
     private final MeterRegistry meters;
-    private final CommandExecutor commands;
+    private final EngineCommands asEngine;
     private final RepositoryService repository;
     private final HistoryService history;
     private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
@@ -52,10 +49,9 @@ public class RefusalMetrics {
             new Lookup(DEFINITION_ID, this::definitionKey), new Lookup(TASK, this::taskProgramme),
             new Lookup(CASE, this::caseProgramme));
 
-    public RefusalMetrics(MeterRegistry meters, ProcessEngine engine) {
+    public RefusalMetrics(MeterRegistry meters, ProcessEngine engine, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.meters = meters;
-        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired();
         this.repository = engine.getRepositoryService();
         this.history = engine.getHistoryService();
     }
@@ -89,18 +85,18 @@ public class RefusalMetrics {
     }
 
     private String definitionKey(String definitionId) {
-        ProcessDefinition found = asEngine(() -> repository.createProcessDefinitionQuery()
+        ProcessDefinition found = asEngine.call(() -> repository.createProcessDefinitionQuery()
                 .processDefinitionId(definitionId).singleResult());
         return found == null ? null : found.getKey();
     }
 
     private String taskProgramme(String taskId) {
-        HistoricTaskInstance found = asEngine(() -> history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
+        HistoricTaskInstance found = asEngine.call(() -> history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
         return found == null ? null : found.getProcessDefinitionKey();
     }
 
     private String caseProgramme(String processInstanceId) {
-        HistoricProcessInstance found = asEngine(() -> history.createHistoricProcessInstanceQuery()
+        HistoricProcessInstance found = asEngine.call(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult());
         return found == null ? null : found.getProcessDefinitionKey();
     }
@@ -109,16 +105,13 @@ public class RefusalMetrics {
         if (knownKeys.contains(key)) {
             return key;
         }
-        boolean deployed = asEngine(() -> repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0);
+        boolean deployed = asEngine.call(() ->
+                repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0);
         if (deployed) {
             knownKeys.add(key);
             return key;
         }
         return null;
-    }
-
-    private <T> T asEngine(Supplier<T> lookup) {
-        return commands.execute(context -> AsEngine.call(lookup));
     }
 
     /** An id in the path of a request, and the programme it belongs to (null if the engine does not know it). */

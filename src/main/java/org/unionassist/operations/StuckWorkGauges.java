@@ -4,12 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -29,13 +27,11 @@ public class StuckWorkGauges implements MeterBinder {
     private final Cached incidents;
     private final Cached jobsWithoutRetries;
 
-    public StuckWorkGauges(ProcessEngine engine) {
-        CommandExecutor commands =
-                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
-        this.incidents = new Cached("open incidents", () -> commands.execute(context ->
-                AsEngine.call(() -> engine.getRuntimeService().createIncidentQuery().count())));
-        this.jobsWithoutRetries = new Cached("jobs without retries", () -> commands.execute(context ->
-                AsEngine.call(() -> engine.getManagementService().createJobQuery().noRetriesLeft().count())));
+    public StuckWorkGauges(ProcessEngine engine, EngineCommands asEngine) {
+        this.incidents = new Cached("open incidents",
+                () -> asEngine.call(() -> engine.getRuntimeService().createIncidentQuery().count()));
+        this.jobsWithoutRetries = new Cached("jobs without retries",
+                () -> asEngine.call(() -> engine.getManagementService().createJobQuery().noRetriesLeft().count()));
     }
 
     @Override

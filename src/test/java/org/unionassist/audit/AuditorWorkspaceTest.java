@@ -1,5 +1,6 @@
 package org.unionassist.audit;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class AuditorWorkspaceTest {
     @Autowired AuditWorkspaceController workspace;
     @Autowired CaseEntryRepository register;
     @Autowired MedicalAidDriver medical;
+    @Autowired AuthorizationService authorizations;
 
     @AfterEach
     void resetClock() {
@@ -104,6 +106,55 @@ class AuditorWorkspaceTest {
     }
 
     @Test
+    void aCaseNumberTypedInPartFindsExactlyTheNumbersThatStartWithIt() {
+        ProcessInstance pi = rejectedAtGrassroots("eaststeel");
+        String number = register.findById(pi.getId()).orElseThrow().getCaseNumber();
+
+        for (int length = 2; length <= number.length(); length++) {
+            String prefix = number.substring(0, length);
+            Map<String, Object> found = search("east.auditor", prefix);
+            long expected = register.findAll().stream().filter(e -> "east".equals(e.getDistrictUnionId())
+                    && e.getCaseNumber() != null && e.getCaseNumber().startsWith(prefix)).count();
+            assertThat(found.get("total")).as(prefix).isEqualTo(expected);
+        }
+        assertThat(search("east.auditor", number.toLowerCase()).get("total")).as("typed in lower case").isEqualTo(1L);
+        assertThat(search("east.auditor", " " + number + " ").get("total")).as("spaces around").isEqualTo(1L);
+        assertThat(search("east.auditor", number + "0").get("total")).as("one digit too many").isEqualTo(0L);
+        assertThat(search("east.auditor", number.substring(0, 4) + "%").get("total")).as("a wildcard is a character")
+                .isEqualTo(0L);
+        assertThat(search("east.auditor", number.substring(0, 2) + "-").get("total")).isEqualTo(0L);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pagesNeverOverlapAndTheTotalIsTheSumOfTheCounts() {
+        for (int i = 0; i < 3; i++) {
+            rejectedAtGrassroots("eaststreet");
+        }
+        Map<String, Object> all = driver.as("east.auditor", () -> workspace.cases(null, "eaststreet", null, null,
+                null, null, null, null, null, null, 0, 100));
+        long total = (Long) all.get("total");
+        assertThat(total).isGreaterThanOrEqualTo(3L);
+        assertThat(((Map<String, Long>) all.get("byState")).values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(total);
+        List<Object> paged = new java.util.ArrayList<>();
+        for (int page = 0; page * 2 < total; page++) {
+            int p = page;
+            Map<String, Object> one = driver.as("east.auditor", () -> workspace.cases(null, "eaststreet", null, null,
+                    null, null, null, null, null, null, p, 2));
+            assertThat(one.get("total")).isEqualTo(total);
+            ((List<Map<String, Object>>) one.get("rows")).forEach(r -> paged.add(r.get("processInstanceId")));
+        }
+        assertThat(paged).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(((List<Map<String, Object>>) all.get("rows")).stream()
+                        .map(r -> r.get("processInstanceId")).toList());
+        Map<String, Object> beyond = driver.as("east.auditor", () -> workspace.cases(null, "eaststreet", null, null,
+                null, null, null, null, null, null, 1_000_000, 100));
+        assertThat((List<?>) beyond.get("rows")).isEmpty();
+        assertThat(beyond.get("total")).isEqualTo(total);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void filtersCombineAndThePagesAreCutByTheDatabase() {
         ProcessInstance first = rejectedAtGrassroots("eaststreet");
@@ -167,6 +218,13 @@ class AuditorWorkspaceTest {
                 .contains("class=\"element visited\" data-element-id=\"caseRejected\"")
                 .contains("class=\"element idle\" data-element-id=\"householdFiled\"")
                 .contains("class=\"flow taken\"");
+
+        // inside the jurisdiction, but without the case's grant (the engine's per-case right): not shown either
+        authorizations.createAuthorizationQuery().resourceId(pi.getId()).groupIdIn("east-auditor").list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        assertThatThrownBy(() -> driver.as("east.auditor", () -> workspace.caseView(pi.getId())))
+                .isInstanceOf(UnionAssistException.class).hasMessageContaining("找不到该案件");
+        assertThat(driver.as("city.auditor", () -> workspace.caseView(pi.getId()))).containsKey("signOffs");
 
         for (String outsider : new String[] {"westtextile.auditor", "west.auditor", "eaststreet.auditor"}) {
             assertThatThrownBy(() -> driver.as(outsider, () -> workspace.caseView(pi.getId())))

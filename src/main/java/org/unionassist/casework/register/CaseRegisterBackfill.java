@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unionassist.casework.ShanghaiClock;
-import org.unionassist.engine.AsEngine;
+import org.unionassist.engine.EngineCommands;
 
 import javax.sql.DataSource;
 import java.time.OffsetDateTime;
@@ -41,6 +41,7 @@ class CaseRegisterBackfill {
             + "(select 1 from ua_case c where c.process_instance_id = p.ID_) order by p.START_TIME_";
 
     private final CaseRegister register;
+    private final EngineCommands asEngine;
     private final CaseEntryRepository entries;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
@@ -50,7 +51,8 @@ class CaseRegisterBackfill {
 
     CaseRegisterBackfill(CaseRegister register, CaseEntryRepository entries, HistoryService historyService,
                          RepositoryService repositoryService, TaskService taskService, DataSource dataSource,
-                         TransactionTemplate transactions) {
+                         TransactionTemplate transactions, EngineCommands asEngine) {
+        this.asEngine = asEngine;
         this.register = register;
         this.entries = entries;
         this.historyService = historyService;
@@ -73,7 +75,7 @@ class CaseRegisterBackfill {
                 break;
             }
             try {
-                transactions.executeWithoutResult(tx -> AsEngine.run(() -> missing.forEach(this::fillIn)));
+                transactions.executeWithoutResult(tx -> asEngine.run(() -> missing.forEach(this::fillIn)));
             } catch (DataIntegrityViolationException e) {
                 log.info("Case register: another node is filling in the same cases; leaving it to that node");
                 break;
