@@ -56,7 +56,8 @@ import static org.unionassist.support.CaseDriver.decisionOf;
  * <p>After the measurements: the plans ({@code EXPLAIN ANALYZE}) of what the calls send, how often each call makes the
  * engine read the whole authorization table, and the same calls again with the bulk cases' grants deleted.
  * {@code -Dbenchmark.auditor.cases=3000} makes a quick trial run; {@code -Dbenchmark.auditor.hold=600} keeps the
- * loaded database open for psql for ten minutes before measuring.
+ * loaded database open for psql for ten minutes before measuring; {@code -Dbenchmark.auditor.parts=timeline,search}
+ * runs only those parts of the measurements (timeline, search, statistics, plans, scans, withoutGrants).
  */
 @Tag("benchmark")
 @ProcessTest
@@ -133,12 +134,33 @@ class AuditorQueriesBenchmarkTest {
         printVolumes();
         holdForInspection();
 
-        measureTimeline();
-        measureSearch();
-        measureStatistics();
-        explainAll();
-        countAuthorizationGroupScans();
-        withoutTheBulkCasesGrants();
+        if (part("timeline")) {
+            measureTimeline();
+        }
+        if (part("search")) {
+            measureSearch();
+        }
+        if (part("statistics")) {
+            measureStatistics();
+        }
+        if (part("plans")) {
+            explainAll();
+        }
+        if (part("scans")) {
+            countAuthorizationGroupScans();
+        }
+        if (part("withoutGrants")) {
+            withoutTheBulkCasesGrants();
+        }
+    }
+
+    /**
+     * Whether to run a part of the measurements: all of them unless {@code -Dbenchmark.auditor.parts} names some
+     * (timeline, search, statistics, plans, scans, withoutGrants), to measure again after a change without the rest.
+     */
+    private static boolean part(String name) {
+        String parts = System.getProperty("benchmark.auditor.parts", "");
+        return parts.isBlank() || Arrays.asList(parts.split(",")).contains(name);
     }
 
     // ---------------------------------------------------------------------------------------------- the templates
@@ -764,9 +786,19 @@ class AuditorQueriesBenchmarkTest {
                 + "and outcome = 'approved' and started_on >= date '2026-01-01' and started_on <= date '2026-06-30'";
         explain("search: page 200 (city)", "select * from ua_case where " + city
                 + " order by started_at desc, process_instance_id desc offset 4000 rows fetch first 20 rows only");
-        explain("search: case number prefix (east)", "select * from ua_case where district_union_id = 'east' "
-                + "and case_number like 'YL20261234%' escape '\\' "
+        // CaseSearch sends a typed prefix as the LIKE and as the range that the index on the number serves
+        explain("search: case number prefix of 10 characters (east)", "select * from ua_case where "
+                + "district_union_id = 'east' and case_number like 'YL20261234%' escape '\\' "
+                + "and case_number >= 'YL20261234' and case_number < 'YL20261235' "
                 + "order by started_at desc, process_instance_id desc offset 0 rows fetch first 20 rows only");
+        explain("search: case number prefix of a year, by state and outcome (east)", "select state, outcome, "
+                + "count(*) from ua_case where district_union_id = 'east' and case_number like 'YL2026%' escape '\\' "
+                + "and case_number >= 'YL2026' and case_number < 'YL2027' group by state, outcome");
+        // the case view's check of the auditor's grant (CaseAccess.historyGrantedToAny, an authorization query by
+        // resource id; HISTORIC_PROCESS_INSTANCE is resource type 20, its READ permission 2)
+        explain("timeline: the case's grant, looked up by its id", "select count(distinct RES.ID_) from "
+                + "ACT_RU_AUTHORIZATION RES where RES.TYPE_ = 1 and RES.GROUP_ID_ in (?) and RES.RESOURCE_TYPE_ = 20 "
+                + "and RES.RESOURCE_ID_ = ? and RES.PERMS_ & 2 = 2", "east-auditor", pid);
 
         // AuditStatistics' queries for the city's year 2025, as it sends them
         String cityYear = " where c.city_union_id = 'city'"
