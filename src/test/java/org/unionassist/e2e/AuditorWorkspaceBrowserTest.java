@@ -126,6 +126,27 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
         browser.screenshot("exports");
         browser.click(By.cssSelector("#tabs a[data-tab=search]"));
 
+        // the start of a case number, typed in lower case, finds it and only numbers that start the same way
+        String typed = number.substring(0, number.length() - 2).toLowerCase();
+        new Select(browser.visible(By.id("f-union"))).selectByValue("");
+        new Select(browser.visible(By.id("f-state"))).selectByValue("");
+        browser.type(By.id("f-caseNumber"), typed);
+        browser.click(By.id("search-submit"));
+        List<String> shown = List.of();
+        for (int tries = 0; tries < 50; tries++) { // until the new rows replace the union's
+            try {
+                shown = browser.all(By.cssSelector("#search-results tbody tr td:nth-child(1)")).stream()
+                        .map(WebElement::getText).toList();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                shown = List.of();
+            }
+            if (!shown.isEmpty() && shown.stream().allMatch(n -> n.startsWith(typed.toUpperCase()))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(shown).contains(number).allMatch(n -> n.startsWith(typed.toUpperCase()));
+
         browser.click(By.linkText(number));
         browser.textIn(By.id("case-title"), number);
         browser.textIn(By.id("case-timeline"), "家庭收入明显高于申报");
