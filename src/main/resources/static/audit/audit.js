@@ -30,7 +30,9 @@
       .then(function (response) {
         if (response.status === 401) {
           showLogin();
-          throw new Error('请先登录');
+          var notLoggedIn = new Error('请先登录');
+          notLoggedIn.quiet = true; // the login form says it: no red box on a first visit
+          throw notLoggedIn;
         }
         var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
         return (json ? response.json() : response.text()).then(function (data) {
@@ -45,7 +47,9 @@
 
   function get(path) { return request('GET', path); }
 
-  function fail(error) { showMessage(error.message || String(error)); }
+  function fail(error) {
+    if (!error.quiet) { showMessage(error.message || String(error)); }
+  }
 
   function query(criteria) {
     var parts = [];
@@ -84,14 +88,39 @@
     });
   }
 
-  function download(path) {
-    // a plain navigation: the browser saves the file, and the session cookie goes with it
-    var link = document.createElement('a');
-    link.href = path;
-    link.rel = 'noopener';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+  // The file's name as the server gives it (Content-Disposition, filename*=UTF-8''… first).
+  function fileName(response, fallback) {
+    var header = response.headers.get('Content-Disposition') || '';
+    var encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+    if (encoded) { return decodeURIComponent(encoded[1]); }
+    var plain = /filename="?([^";]+)"?/i.exec(header);
+    return plain ? plain[1] : fallback;
+  }
+
+  // Fetched, then saved: a refusal (bad criteria, no right to the case) is shown in the page in Chinese, and the
+  // page stays where it is.
+  function download(path, fallbackName) {
+    showMessage('');
+    return fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+      .then(function (response) {
+        if (response.status === 401) { showLogin(); return null; }
+        if (!response.ok) {
+          return response.json().catch(function () { return {}; }).then(function (data) {
+            throw new Error(data && data.message ? data.message : '导出未能完成（' + response.status + '）');
+          });
+        }
+        return response.blob().then(function (blob) {
+          var link = document.createElement('a');
+          link.href = URL.createObjectURL(blob);
+          link.download = fileName(response, fallbackName);
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+          return true;
+        });
+      })
+      .catch(fail);
   }
 
   // ---- login ------------------------------------------------------------------------------------------------
@@ -108,23 +137,35 @@
       .then(function (response) { return response.headers.get('X-XSRF-TOKEN'); });
   }
 
+  // The webapps' own login (the same as Cockpit's); its CSRF token comes from any webapp call first.
+  function postLogin(form) {
+    return xsrfToken().then(function (token) {
+      var headers = { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' };
+      if (token) { headers['X-XSRF-TOKEN'] = token; }
+      return fetch('/camunda/api/admin/auth/user/default/login/cockpit',
+        { method: 'POST', credentials: 'same-origin', headers: headers, body: form.toString() });
+    });
+  }
+
+  function staleToken(response) {
+    return response.status === 403 && (response.headers.get('X-XSRF-TOKEN') || '').toLowerCase() === 'required';
+  }
+
   function login(event) {
     event.preventDefault();
+    showMessage('');
     var form = new URLSearchParams();
-    form.set('username', $('login-username').value);
+    form.set('username', $('login-username').value.trim());
     form.set('password', $('login-password').value);
-    // the webapps' own login (the same as Cockpit's); its CSRF token comes from any webapp call first
-    xsrfToken()
-      .then(function (token) {
-        var headers = { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' };
-        if (token) { headers['X-XSRF-TOKEN'] = token; }
-        return fetch('/camunda/api/admin/auth/user/default/login/cockpit',
-          { method: 'POST', credentials: 'same-origin', headers: headers, body: form.toString() });
-      })
+    postLogin(form)
+      .then(function (response) { return staleToken(response) ? postLogin(form) : response; })
       .then(function (response) {
-        if (!response.ok) { throw new Error('用户名或密码不正确，或该用户不能使用流程监控'); }
+        // (after a wrong password the webapps make the user wait a few seconds before the next try)
+        if (response.status === 401) { throw new Error('用户名或密码不正确；输错后请稍等几秒再试'); }
+        // the password was right, but the user may not use the webapps' auditing side (Cockpit): not an auditor
+        if (response.status === 403) { throw new Error('审计工作台仅供经费审查委员使用'); }
+        if (!response.ok) { throw new Error('登录未能完成（' + response.status + '），请稍后再试'); }
         $('login-password').value = '';
-        showMessage('');
         start();
       })
       .catch(fail);
@@ -135,7 +176,11 @@
     xsrfToken().then(function (token) {
       return fetch('/camunda/api/admin/auth/user/default/logout',
         { method: 'POST', credentials: 'same-origin', headers: token ? { 'X-XSRF-TOKEN': token } : {} });
-    }).finally(showLogin);
+    }).finally(function () {
+      // nothing the previous user saw may stay in the page: start it afresh at the search
+      location.hash = '';
+      location.reload();
+    });
   }
 
   // ---- start ------------------------------------------------------------------------------------------------
@@ -203,6 +248,7 @@
   }
 
   function search(page) {
+    showMessage('');
     state.searched = true;
     state.page = page;
     var asked = state.searchSeq = (state.searchSeq || 0) + 1;
@@ -330,7 +376,7 @@
       title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
-      grid: { left: horizontal ? 140 : 50, right: 20, top: 40, bottom: 60 },
+      grid: { left: 10, right: 20, top: 40, bottom: 40, containLabel: true }, // long names are not cut
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: series.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
@@ -338,6 +384,7 @@
   }
 
   function statistics() {
+    showMessage('');
     var criteria = { year: $('s-year').value, union: $('s-union').value };
     get(API + '/statistics' + query(criteria)).then(function (stats) {
       var t = stats.totals;
@@ -362,7 +409,9 @@
       chart('chart-union', '按单位：受理与通过（件）', stats.byUnion.map(function (u) { return u.union; }), [
         { name: '受理', data: stats.byUnion.map(function (u) { return u.cases; }) },
         { name: '通过', data: stats.byUnion.map(function (u) { return u.approved; }) }], true);
-      chart('chart-steps', '各环节平均用时（小时）', stats.steps.map(function (s) { return s.step; }), [
+      chart('chart-steps', '各环节平均用时（小时）', stats.steps.map(function (s) {
+        return s.programme + '·' + s.step; // the same step name can belong to two programmes
+      }), [
         { name: '平均用时', data: stats.steps.map(function (s) { return s.avgHours; }) }], true, true);
       fillRows('stats-steps', stats.steps, function (s) {
         return [s.programme, s.step, s.completed, s.avgHours, s.maxHours, s.overdue];
@@ -377,6 +426,7 @@
 
   // ---- cross-programme check --------------------------------------------------------------------------------
   function crossChecks() {
+    showMessage('');
     get(API + '/cross-checks' + query({ year: $('c-year').value })).then(function (checks) {
       $('cross-several-count').textContent = '（' + checks.severalProgrammesCount + ' 人）';
       $('cross-households-count').textContent = '（' + checks.householdInTwoUnionsCount + ' 人）';
@@ -423,11 +473,16 @@
       setTimeout(function () { search(0); }, 0);
     });
     $('search-export').addEventListener('click', function () {
-      download(API + '/cases.xlsx' + query(criteriaFromForm()));
-      setTimeout(exportsList, 1500);
+      // the file holds what the form asks for; the table is brought in line first, so both show the same cases
+      var criteria = criteriaFromForm();
+      if (query(criteria) !== query(state.criteria)) {
+        state.criteria = criteria;
+        search(0);
+      }
+      download(API + '/cases.xlsx' + query(criteria), '案件查询结果.xlsx');
     });
     $('case-export').addEventListener('click', function () {
-      download(API + '/cases/' + encodeURIComponent(state.caseId) + '/trail.xlsx');
+      download(API + '/cases/' + encodeURIComponent(state.caseId) + '/trail.xlsx', '案件轨迹.xlsx');
     });
     $('page-prev').addEventListener('click', function () { search(state.page - 1); });
     $('page-next').addEventListener('click', function () { search(state.page + 1); });

@@ -87,7 +87,7 @@ public class AuditStatistics {
         if (year < 2000 || year > clock.today().getYear() + 1) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "统计年度须在 2000 年到明年之间");
         }
-        Union union = unionId == null || unionId.isBlank() ? scope.audited().get(0) : known(unionId);
+        Union union = unionId == null || unionId.isBlank() ? scope.audited().get(0) : scope.knownUnion(unionId);
         if (!scope.coversUnion(union.getId())) {
             throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "您无权查看该单位的统计");
         }
@@ -165,14 +165,6 @@ public class AuditStatistics {
                 });
         return new Report(year, union, totals[0], byMonth, byProgramme, byUnion, steps,
                 overdueCount == null ? 0 : overdueCount, overdue);
-    }
-
-    private Union known(String unionId) {
-        try {
-            return jurisdiction.union(unionId);
-        } catch (RuntimeException e) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "未知的单位：" + unionId);
-        }
     }
 
     private static BigDecimal hours(BigDecimal millis) {

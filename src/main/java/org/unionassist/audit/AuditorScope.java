@@ -83,8 +83,19 @@ public class AuditorScope {
             return audited.stream().anyMatch(u -> u.getId().equals(unionAtLevel(entry, u.getLevel())));
         }
 
+        /** Whether the caller audits this union; an id that names no union is refused as unknown (400). */
         public boolean coversUnion(String unionId) {
+            knownUnion(unionId);
             return audited.stream().anyMatch(u -> jurisdiction.covers(u.getId(), unionId));
+        }
+
+        /** The union of this id, or a refusal (400) naming the id as unknown. */
+        public Union knownUnion(String unionId) {
+            try {
+                return jurisdiction.union(unionId);
+            } catch (IllegalArgumentException e) {
+                throw new UnionAssistException(CaseworkError.INVALID_INPUT, "未知的单位：" + unionId);
+            }
         }
 
         /** The register rows this scope may read: for each audited union, the rows whose column at its level is it. */

@@ -137,4 +137,25 @@ class AuditExportApiTest {
                 .startsWith("attachment; filename=\"case-trail_");
         assertThat(exportRecords()).isEqualTo(before + 1);
     }
+
+    @Test
+    void anUnknownUnionOrBadCriteriaAreRefusedInChineseWithAStableCodeNotAnInternalError() throws Exception {
+        long before = exportRecords();
+        for (String path : new String[] {"/api/audit/cases?union=nonexistent", "/api/audit/cases.xlsx?union=nonexistent",
+                "/api/audit/statistics?union=nonexistent"}) {
+            HttpResponse<byte[]> reply = get(path, "east.auditor");
+            assertThat(reply.statusCode()).as(path).isEqualTo(400);
+            JsonNode refusal = body(reply, json);
+            assertThat(refusal.path("code").asInt()).as(path).isEqualTo(20001);
+            assertThat(refusal.path("message").asText()).as(path).isEqualTo("未知的单位：nonexistent");
+        }
+        HttpResponse<byte[]> dates = get("/api/audit/cases.xlsx?from=2026-12-31&to=2026-12-01", "east.auditor");
+        assertThat(dates.statusCode()).isEqualTo(400);
+        assertThat(body(dates, json).path("message").asText()).isEqualTo("起始日期不能晚于截止日期");
+        HttpResponse<byte[]> negative = get("/api/audit/cases?minAmount=-1", "east.auditor");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(body(negative, json).path("message").asText()).isEqualTo("金额不能为负数");
+        assertThat(get("/api/audit/cases?union=westtextile", "east.auditor").statusCode()).isEqualTo(403);
+        assertThat(exportRecords()).as("a refused export is not recorded").isEqualTo(before);
+    }
 }

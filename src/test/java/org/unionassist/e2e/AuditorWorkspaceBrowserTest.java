@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,20 +132,22 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
         new Select(browser.visible(By.id("f-union"))).selectByValue("");
         new Select(browser.visible(By.id("f-state"))).selectByValue("");
         browser.type(By.id("f-caseNumber"), typed);
+        WebElement oldRow = browser.visible(By.cssSelector("#search-results tbody tr"));
         browser.click(By.id("search-submit"));
-        List<String> shown = List.of();
-        for (int tries = 0; tries < 50; tries++) { // until the new rows replace the union's
+        browser.until("the union's rows replaced", d -> {
             try {
-                shown = browser.all(By.cssSelector("#search-results tbody tr td:nth-child(1)")).stream()
-                        .map(WebElement::getText).toList();
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                shown = List.of();
+                oldRow.isDisplayed();
+                return null;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return true;
             }
-            if (!shown.isEmpty() && shown.stream().allMatch(n -> n.startsWith(typed.toUpperCase()))) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        });
+        List<String> shown = browser.until("rows of the numbers starting " + typed, d -> {
+            List<String> numbers = d.findElements(By.cssSelector("#search-results tbody tr td:nth-child(1)"))
+                    .stream().map(WebElement::getText).toList();
+            return !numbers.isEmpty() && numbers.stream().allMatch(n -> n.startsWith(typed.toUpperCase()))
+                    ? numbers : null;
+        });
         assertThat(shown).contains(number).allMatch(n -> n.startsWith(typed.toUpperCase()));
 
         browser.click(By.linkText(number));
@@ -205,5 +208,57 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
         browser.type(By.id("f-caseNumber"), number);
         browser.click(By.id("search-submit"));
         browser.textIn(By.id("search-counts"), "共 0 件");
+    }
+
+    @Test
+    void theLoginTellsAWrongPasswordFromANonAuditorAndALogoutLeavesNothingForTheNextUser(TestInfo test) {
+        ProcessInstance east = rejectedAtGrassroots("eaststeel");
+        String number = register.findById(east.getId()).orElseThrow().getCaseNumber();
+        Browser browser = browser("zh-CN", test);
+        browser.get(url("/audit/"));
+        browser.visible(By.id("login-form"));
+        assertThat(browser.all(By.id("message")).get(0).isDisplayed()).as("no error before anything is done")
+                .isFalse();
+
+        // (another user than the one who logs in below: after a wrong password the engine makes that user wait a
+        // few seconds before the next try)
+        browser.type(By.id("login-username"), "west.auditor");
+        browser.type(By.id("login-password"), "wrong");
+        browser.click(By.id("login-submit"));
+        browser.textIn(By.id("message"), "用户名或密码不正确");
+        browser.type(By.id("login-username"), "eaststeel.clerk");
+        browser.type(By.id("login-password"), "demo");
+        browser.click(By.id("login-submit"));
+        browser.textIn(By.id("message"), "审计工作台仅供经费审查委员使用");
+        browser.screenshot("not-an-auditor");
+
+        browser.type(By.id("login-username"), "east.auditor");
+        browser.type(By.id("login-password"), "demo");
+        browser.click(By.id("login-submit"));
+        browser.textIn(By.id("who"), "east.auditor");
+        browser.textIn(By.id("search-results"), number);
+        assertThat(browser.all(By.id("message")).get(0).isDisplayed()).as("the earlier refusal is gone").isFalse();
+
+        // an export the server refuses is said in the page, which stays where it is
+        browser.until("dates typed", d -> ((JavascriptExecutor) d).executeScript(
+                "document.getElementById('f-from').value = '2026-12-31';"
+                        + "document.getElementById('f-to').value = '2026-12-01'; return true;"));
+        browser.click(By.id("search-export"));
+        browser.textIn(By.id("message"), "起始日期不能晚于截止日期");
+        assertThat(browser.bodyText()).doesNotContain("\"code\"").doesNotContain("INVALID_INPUT");
+        browser.visible(By.id("search-form"));
+        browser.screenshot("export-refused");
+        browser.click(By.id("search-reset"));
+        browser.textIn(By.id("search-results"), number);
+        assertThat(browser.all(By.id("message")).get(0).isDisplayed()).as("a new search clears it").isFalse();
+
+        browser.click(By.id("logout"));
+        browser.visible(By.id("login-form"));
+        browser.type(By.id("login-username"), "westtextile.auditor");
+        browser.type(By.id("login-password"), "demo");
+        browser.click(By.id("login-submit"));
+        browser.textIn(By.id("who"), "westtextile.auditor");
+        browser.textIn(By.id("search-counts"), "共");
+        assertThat(browser.bodyText()).as("nothing of east.auditor's search stays").doesNotContain(number);
     }
 }
