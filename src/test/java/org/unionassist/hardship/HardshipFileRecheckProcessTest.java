@@ -29,6 +29,7 @@ class HardshipFileRecheckProcessTest {
     @Autowired CaseDriver driver;
     @Autowired HouseholdFileRepository files;
     @Autowired HardshipCaseRepository cases;
+    @Autowired org.unionassist.casework.register.CaseEntryRepository register;
 
     @AfterEach
     void resetClock() {
@@ -66,6 +67,8 @@ class HardshipFileRecheckProcessTest {
         HouseholdFile file = fileHousehold(IdNumbers.next());
         ProcessInstance recheck = recheckOf(file);
         assertThat(recheck).isWaitingAt("recheckDue");
+        assertThat(register.findById(recheck.getId()).orElseThrow().getCurrentStep()).as("the auditors' register")
+                .isEqualTo("到达年度复核日");
         assertThat(driver.management().createJobQuery().processInstanceId(recheck.getId()).singleResult()
                 .getDuedate()).isEqualTo(java.util.Date.from(file.getNextRecheckOn()
                 .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
@@ -75,9 +78,12 @@ class HardshipFileRecheckProcessTest {
         reportFigures(recheck, 30000);
         assertThat(recheck).isWaitingAt("recheckApproval").variables()
                 .containsEntry("proposedCategory", "DEEP").containsEntry("currentCategory", "DEEP");
+        assertThat(register.findById(recheck.getId()).orElseThrow().getCurrentStep())
+                .isEqualTo(driver.task(recheck, "recheckApproval").getName());
         driver.complete(recheck, "recheckApproval", "eaststeel.chair", "keep", "仍属深度困难");
 
         assertThat(recheck).isWaitingAt("recheckDue");
+        assertThat(register.findById(recheck.getId()).orElseThrow().getCurrentStep()).isEqualTo("到达年度复核日");
         HouseholdFile kept = files.findById(file.getId()).orElseThrow();
         assertThat(kept.isOpen()).isTrue();
         assertThat(kept.getLastRecheckedOn()).isEqualTo(file.getNextRecheckOn());

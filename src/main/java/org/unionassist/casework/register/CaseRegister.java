@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -70,6 +71,8 @@ public class CaseRegister implements ExecutionListener, TaskListener {
         CaseEntry entry = refresh(execution);
         if (EVENTNAME_END.equals(execution.getEventName())) {
             end(entry, execution);
+        } else if (execution.getBpmnModelElementInstance() instanceof IntermediateCatchEvent wait) {
+            entry.waitsAt(wait.getName() == null ? wait.getId() : wait.getName());
         }
         entries.save(entry);
     }

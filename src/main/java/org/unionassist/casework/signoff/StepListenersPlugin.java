@@ -72,6 +72,12 @@ public class StepListenersPlugin extends AbstractProcessEnginePlugin {
             process.addBuiltInListener(ExecutionListener.EVENTNAME_END, executionBean(CASE_REGISTER));
         }
 
+        /** A case that waits for an event (a re-check for its day) shows that wait in the register. */
+        @Override
+        public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, executionBean(CASE_REGISTER));
+        }
+
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
             TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
