@@ -134,24 +134,18 @@ class AuditorQueriesBenchmarkTest {
         printVolumes();
         holdForInspection();
 
-        if (part("timeline")) {
-            measureTimeline();
-        }
-        if (part("search")) {
-            measureSearch();
-        }
-        if (part("statistics")) {
-            measureStatistics();
-        }
-        if (part("plans")) {
-            explainAll();
-        }
-        if (part("scans")) {
-            countAuthorizationGroupScans();
-        }
-        if (part("withoutGrants")) {
-            withoutTheBulkCasesGrants();
-        }
+        Map<String, Runnable> parts = new LinkedHashMap<>();
+        parts.put("timeline", this::measureTimeline);
+        parts.put("search", this::measureSearch);
+        parts.put("statistics", this::measureStatistics);
+        parts.put("plans", this::explainAll);
+        parts.put("scans", this::countAuthorizationGroupScans);
+        parts.put("withoutGrants", this::withoutTheBulkCasesGrants);
+        parts.forEach((name, measurement) -> {
+            if (part(name)) {
+                measurement.run();
+            }
+        });
     }
 
     /**
