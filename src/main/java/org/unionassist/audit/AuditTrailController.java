@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.intervention.ManualIntervention;
 import org.unionassist.casework.intervention.ManualInterventionTrail;
@@ -55,6 +56,21 @@ public class AuditTrailController {
             return new InterventionView(i.getOccurredAt().toString(), i.getOperationLabel(), i.getOperationType(),
                     i.getEntityType(), i.getProperty(), i.getOrgValue(), i.getNewValue(), i.getDetail(),
                     i.getAnnotation(), i.getJobId(), i.getActivityId(),
+                    i.getActorName() + "（" + i.getActorId() + "）", i.getActorId(), i.getCaseNumber());
+        }
+
+        /**
+         * The same intervention as the auditors' workspace shows it: the time in Beijing time to the second, the
+         * object, property and values in Chinese; the engine's codes stay in operationType, jobId and activityId.
+         */
+        static InterventionView shown(ManualIntervention i, OperationTerms terms) {
+            String entity = i.getEntityType();
+            String property = i.getProperty();
+            return new InterventionView(i.getOccurredAt().atZoneSameInstant(ShanghaiClock.ZONE)
+                    .format(ShanghaiClock.SHOWN), i.getOperationLabel(), i.getOperationType(), terms.entity(entity),
+                    terms.property(entity, property), terms.value(entity, property, i.getOrgValue()),
+                    terms.value(entity, property, i.getNewValue()), OperationTerms.text(i.getDetail()),
+                    OperationTerms.text(i.getAnnotation()), i.getJobId(), i.getActivityId(),
                     i.getActorName() + "（" + i.getActorId() + "）", i.getActorId(), i.getCaseNumber());
         }
     }

@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/audit")
 public class AuditWorkspaceController {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter SHOWN = org.unionassist.casework.ShanghaiClock.SHOWN;
 
     private final AuditorScope scopes;
     private final EngineCommands asEngine;
@@ -68,6 +68,7 @@ public class AuditWorkspaceController {
     private final AuditStatistics statistics;
     private final CrossProgrammeCheck crossCheck;
     private final CaseAccess caseAccess;
+    private final OperationTerms terms;
 
     public AuditWorkspaceController(AuditorScope scopes, CaseSearch search, CaseEntryRepository entries,
                                     AuditTrail auditTrail, ManualInterventionTrail interventions, CaseHistory history,
@@ -75,8 +76,9 @@ public class AuditWorkspaceController {
                                     DisbursementRepository disbursements, List<CaseDossier> dossiers,
                                     UnionRepository unions, FieldLabels labels,
                                     ObjectMapper json, AuditStatistics statistics, CrossProgrammeCheck crossCheck,
-                                    CaseAccess caseAccess, EngineCommands asEngine) {
+                                    CaseAccess caseAccess, EngineCommands asEngine, OperationTerms terms) {
         this.asEngine = asEngine;
+        this.terms = terms;
         this.statistics = statistics;
         this.crossCheck = crossCheck;
         this.caseAccess = caseAccess;
@@ -198,7 +200,7 @@ public class AuditWorkspaceController {
         reply.put("timers", engine.timers());
         reply.put("operations", engine.operations());
         reply.put("interventions", interventions.ofCase(processInstanceId).stream()
-                .map(AuditTrailController.InterventionView::of).toList());
+                .map(i -> AuditTrailController.InterventionView.shown(i, terms)).toList());
         reply.put("dossier", dossiers.stream()
                 .flatMap(d -> d.sectionsOf(entry.getProcessDefinitionKey(), processInstanceId, entry.getCaseNumber()).stream()).toList());
         reply.put("disbursements", disbursements.findAllByProcessInstanceIdOrderByIdAsc(processInstanceId).stream()

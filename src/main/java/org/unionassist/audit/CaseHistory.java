@@ -30,7 +30,7 @@ import java.util.Set;
 @Component
 public class CaseHistory {
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter SHOWN = ShanghaiClock.SHOWN;
 
     private static final Set<String> TIMER_JOBS = Set.of(TimerCatchIntermediateEventJobHandler.TYPE,
             TimerExecuteNestedActivityJobHandler.TYPE, TimerStartEventJobHandler.TYPE, TimerTaskListenerJobHandler.TYPE);
@@ -69,10 +69,12 @@ public class CaseHistory {
     private final RuntimeService runtimeService;
     private final Members members;
     private final EngineCommands engine;
+    private final OperationTerms terms;
 
     public CaseHistory(HistoryService historyService, RuntimeService runtimeService, Members members,
-                       EngineCommands engine) {
+                       EngineCommands engine, OperationTerms terms) {
         this.engine = engine;
+        this.terms = terms;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.members = members;
@@ -129,10 +131,12 @@ public class CaseHistory {
                 .toList();
         List<Operation> operations = historyService.createUserOperationLogQuery().processInstanceId(pid)
                 .orderByTimestamp().asc().list().stream()
-                .map(o -> new Operation(shown(o.getTimestamp()), operationLabel(o), entityLabel(o.getEntityType()),
-                        o.getProperty(), o.getOrgValue(), o.getNewValue(),
+                .map(o -> new Operation(shown(o.getTimestamp()), operationLabel(o), terms.entity(o.getEntityType()),
+                        terms.property(o.getEntityType(), o.getProperty()),
+                        terms.value(o.getEntityType(), o.getProperty(), o.getOrgValue()),
+                        terms.value(o.getEntityType(), o.getProperty(), o.getNewValue()),
                         o.getUserId() == null ? "系统" : members.displayName(o.getUserId()) + "（" + o.getUserId() + "）",
-                        o.getAnnotation()))
+                        OperationTerms.text(o.getAnnotation())))
                 .toList();
         return new Engine(activities, timers, operations, visited, waiting);
     }
@@ -145,23 +149,8 @@ public class CaseHistory {
 
     static String operationLabel(UserOperationLogEntry entry) {
         return InterventionKind.of(entry.getEntityType(), entry.getOperationType()).map(InterventionKind::label)
-                .orElseGet(() -> ROUTINE_OPERATIONS.getOrDefault(entry.getOperationType(), "其他引擎操作"));
-    }
-
-    private static String entityLabel(String entityType) {
-        if (entityType == null) {
-            return "";
-        }
-        return switch (entityType) {
-            case "Task" -> "任务";
-            case "ProcessInstance" -> "流程实例";
-            case "Job" -> "作业";
-            case "Variable" -> "流程变量";
-            case "Attachment" -> "附件";
-            case "IdentityLink" -> "办理人";
-            case "Incident" -> "故障事件";
-            default -> "其他";
-        };
+                .orElseGet(() -> ROUTINE_OPERATIONS.getOrDefault(entry.getOperationType(),
+                        "其他引擎操作（" + entry.getOperationType() + "）"));
     }
 
     static String shown(Date at) {

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The Chinese label of every value a signer saw, taken from the Camunda Forms themselves: a snapshot stores the
@@ -27,9 +30,14 @@ public class FieldLabels {
             "claimNumber", "理赔案件号",
             "documents", "已交材料");
 
+    private static final Pattern AMOUNT = Pattern.compile("元|金额|收入|支出|费");
+    private static final Pattern AMOUNT_NOT = Pattern.compile("比例|比率|%|％");
+
     private final Map<String, String> labels = new HashMap<>(NOT_IN_FORMS);
     /** A select's or radio's options, by field: the stored value → the words the form showed. */
     private final Map<String, Map<String, String>> options = new HashMap<>();
+    /** The number fields the forms show to the fen ({@code "decimalDigits": 2}): amounts. */
+    private final java.util.Set<String> toTheFen = new java.util.HashSet<>();
 
     public FieldLabels(ObjectMapper json) {
         try {
@@ -51,6 +59,10 @@ public class FieldLabels {
             if (key != null && key.isTextual() && label != null && label.isTextual() && !label.asText().isBlank()) {
                 labels.putIfAbsent(key.asText(), label.asText().strip());
             }
+            JsonNode digits = node.get("decimalDigits");
+            if (key != null && key.isTextual() && digits != null && digits.asInt() == 2) {
+                toTheFen.add(key.asText());
+            }
             JsonNode values = node.get("values");
             if (key != null && key.isTextual() && values != null && values.isArray()) {
                 Map<String, String> shown = options.computeIfAbsent(key.asText(), k -> new HashMap<>());
@@ -69,12 +81,15 @@ public class FieldLabels {
     /**
      * A value as the auditor reads it: an option of the field's select or radio (e.g. 致困原因 {@code illness}) and a
      * list of field names (a checklist such as the documents handed in, kept as {@code docIdCard,docInvoices}) in the
-     * forms' words; a person's name (a field {@code …Name} other than a union's) masked as 王**, as everywhere in
-     * the workspace; anything else as it is.
+     * forms' words; an amount with two decimals (3200.00); a person's name (a field {@code …Name} other than a
+     * union's) masked as 王**, as everywhere in the workspace; anything else as it is.
      */
     public String value(String key, Object value) {
         if (value instanceof Boolean b) {
             return b ? "是" : "否";
+        }
+        if (value instanceof Number number && isAmount(key, number)) {
+            return new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
         String text = value.toString();
         if (key.endsWith("Name") && !key.endsWith("UnionName") && !text.isBlank()) {
@@ -91,6 +106,24 @@ public class FieldLabels {
             }
         }
         return text;
+    }
+
+    /**
+     * Whether a figure is money, shown in yuan to the fen like every amount in the workspace: one a form shows to the
+     * fen, a number with a fraction (counts are whole), or one the forms label as yuan, an amount, income, expenditure
+     * or a fee; never a ratio.
+     */
+    private boolean isAmount(String key, Number number) {
+        String label = of(key);
+        if (label != null && AMOUNT_NOT.matcher(label).find()) {
+            return false;
+        }
+        if (toTheFen.contains(key)) {
+            return true;
+        }
+        boolean whole = number instanceof Integer || number instanceof Long || number instanceof Short
+                || number instanceof Byte || number instanceof java.math.BigInteger;
+        return !whole || (label != null && AMOUNT.matcher(label).find());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Business dates are Asia/Shanghai dates, whatever the server's zone. Reads the engine's clock so that tests which
@@ -15,6 +16,8 @@ import java.time.ZoneId;
 public class ShanghaiClock {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** How a moment is shown to people: to the second, in Beijing time, without the zone. */
+    public static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public LocalDate today() {
         return now().toLocalDate();

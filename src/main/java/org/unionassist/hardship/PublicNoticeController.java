@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.intervention.ManualInterventionTrail;
 
 import java.util.Map;
 
@@ -31,9 +32,11 @@ public class PublicNoticeController {
     private final IdentityService identityService;
     private final ManagementService managementService;
     private final RuntimeService runtimeService;
+    private final ManualInterventionTrail interventions;
 
     public PublicNoticeController(IdentityService identityService, ManagementService managementService,
-                                  RuntimeService runtimeService) {
+                                  RuntimeService runtimeService, ManualInterventionTrail interventions) {
+        this.interventions = interventions;
         this.identityService = identityService;
         this.managementService = managementService;
         this.runtimeService = runtimeService;
@@ -57,8 +60,11 @@ public class PublicNoticeController {
             throw new UnionAssistException(HardshipError.NOTICE_NOT_RUNNING, "该案件当前不在公示期，无法提前结束公示");
         }
         // both run as the operator, in one transaction: the reason is never left behind without the firing
-        runtimeService.setVariable(processInstanceId, PublicNoticePeriod.EARLY_END_REASON, reason);
-        managementService.executeJob(timer.getId());
+        interventions.because(reason, () -> {
+            runtimeService.setVariable(processInstanceId, PublicNoticePeriod.EARLY_END_REASON, reason);
+            managementService.executeJob(timer.getId());
+            return null;
+        });
         return Map.of("processInstanceId", processInstanceId, "endedBy", caller.getUserId(), "reason", reason);
     }
 }

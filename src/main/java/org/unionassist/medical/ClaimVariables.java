@@ -25,7 +25,7 @@ final class ClaimVariables {
         scope.setVariable("claimTypeShown", c.getClaimType().code());
         scope.setVariable("planYear", c.getPlanYear());
         scope.setVariable("membershipShown", "参保起始日 " + m.getCoverageSince() + "，免责期至 "
-                + m.getCoveredFrom().minusDays(1) + "，本年度已核准赔付 " + m.getApprovedTotal().toPlainString() + " 元");
+                + m.getWaitingPeriodLastDay() + "，本年度已核准赔付 " + m.getApprovedTotal().toPlainString() + " 元");
         scope.setVariable("treatmentShown", c.getAdmissionDate() + " 至 " + c.getDischargeDate());
         scope.setVariable("costsShown", "总费用 " + c.getTotalCost().toPlainString() + " 元，基本医保支付 "
                 + c.getInsurancePaid().toPlainString() + " 元，个人自付 " + c.getSelfPaid().toPlainString() + " 元");

@@ -29,7 +29,7 @@ final class EnrolmentVariables {
 
     private static String statusOf(Membership m) {
         return m.getStatus() == Membership.Status.ACTIVE
-                ? "  生效日 " + m.getStartDate() + "，免责期至 " + m.getCoveredFrom().minusDays(1) : "";
+                ? "  生效日 " + m.getStartDate() + "，免责期至 " + m.getWaitingPeriodLastDay() : "";
     }
 
     private static List<Membership> current(Enrolment e) {

@@ -44,7 +44,8 @@ class MedicalDossier implements CaseDossier {
                 "参保年度", String.valueOf(m.getPlanYear()),
                 "会员状态", status(m.getStatus()),
                 "会费（元）", CaseDossier.shown(m.getFee()),
-                "保障起始日", CaseDossier.shown(m.getCoveredFrom()),
+                "参保起始日", CaseDossier.shown(m.getCoverageSince()),
+                "免责期至", CaseDossier.shown(m.getWaitingPeriodLastDay()),
                 "本年度已核准互助金（元）", CaseDossier.shown(m.getApprovedTotal()),
                 "参保名单", m.getEnrolment().getCaseNumber());
     }

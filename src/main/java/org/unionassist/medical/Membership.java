@@ -140,5 +140,10 @@ public class Membership {
     public LocalDate getStartDate() { return startDate; }
     public LocalDate getCoverageSince() { return coverageSince; }
     public LocalDate getCoveredFrom() { return coveredFrom; }
+
+    /** The last day of the waiting period (免责期至), as the forms show it; none before the membership starts. */
+    public LocalDate getWaitingPeriodLastDay() {
+        return coveredFrom == null ? null : coveredFrom.minusDays(1);
+    }
     public BigDecimal getApprovedTotal() { return approvedTotal; }
 }

@@ -81,7 +81,7 @@ class ManualInterventionTrailTest {
         assertThat(done).anySatisfy(row -> assertThat(row)
                 .containsEntry("operationType", "Execute").containsEntry("operation", "手动执行作业（定时器）")
                 .containsEntry("activityId", "noticePeriodEnded").containsEntry("actorId", ADMIN)
-                .containsEntry("detail", "原定到期时间：2026-12-09 00:00"));
+                .containsEntry("detail", "原定到期时间：2026-12-09 00:00:00"));
         assertThat(done).anySatisfy(row -> assertThat(row).containsEntry("operationType", "SetVariable")
                 .containsEntry("property", "noticeEarlyEndReason").containsEntry("newValue", "演示：提前结束公示"));
 

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,10 +34,14 @@ final class InterventionRecorder implements HistoryEventHandler {
 
     private final Function<ManualIntervention, ManualIntervention> store;
     private final Function<String, String> displayName;
+    private final Supplier<String> givenReason;
 
-    InterventionRecorder(Function<ManualIntervention, ManualIntervention> store, Function<String, String> displayName) {
+    /** @param givenReason the reason the operator gave for what runs now, where the engine's API takes none */
+    InterventionRecorder(Function<ManualIntervention, ManualIntervention> store, Function<String, String> displayName,
+                         Supplier<String> givenReason) {
         this.store = store;
         this.displayName = displayName;
+        this.givenReason = givenReason;
     }
 
     @Override
@@ -80,6 +85,11 @@ final class InterventionRecorder implements HistoryEventHandler {
     }
 
     private void logged(CommandContext command, UserOperationLogEntryEventEntity entry) {
+        String given = givenReason.get();
+        if (entry.getAnnotation() == null && given != null) {
+            // before the engine's own handler writes the entry: its log (操作日志) keeps the reason too
+            entry.setAnnotation(RecordableValues.masked(given));
+        }
         InterventionKind kind = InterventionKind.of(entry.getEntityType(), entry.getOperationType()).orElse(null);
         if (kind == null) {
             return;
@@ -218,6 +228,6 @@ final class InterventionRecorder implements HistoryEventHandler {
     }
 
     private static String shanghai(Date time) {
-        return shanghaiTime(time).toLocalDateTime().toString().replace('T', ' ');
+        return shanghaiTime(time).format(ShanghaiClock.SHOWN);
     }
 }

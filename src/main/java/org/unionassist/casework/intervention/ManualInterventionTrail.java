@@ -9,6 +9,7 @@ import org.unionassist.organisation.Members;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The intervention trail of every case: registers {@link InterventionRecorder} beside the engine's own history
@@ -20,6 +21,8 @@ public class ManualInterventionTrail extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<ManualInterventionRepository> interventions;
     private final ObjectProvider<Members> members;
+    /** The reason given for the intervention under way in this thread ({@link #because}). */
+    private final ThreadLocal<String> reasons = new ThreadLocal<>();
 
     public ManualInterventionTrail(ObjectProvider<ManualInterventionRepository> interventions,
                                    ObjectProvider<Members> members) {
@@ -34,7 +37,25 @@ public class ManualInterventionTrail extends AbstractProcessEnginePlugin {
         sessionFactories.add(new CommandTrace.Factory());
         configuration.setCustomSessionFactories(sessionFactories);
         configuration.getCustomHistoryEventHandlers().add(new InterventionRecorder(
-                row -> interventions.getObject().save(row), this::displayName));
+                row -> interventions.getObject().save(row), this::displayName, reasons::get));
+    }
+
+    /**
+     * Runs an intervention whose engine calls take no reason (a variable set, a job executed): its rows here and its
+     * entries in the engine's operation log carry the reason the operator gave.
+     */
+    public <T> T because(String reason, Supplier<T> intervention) {
+        String outer = reasons.get();
+        reasons.set(reason);
+        try {
+            return intervention.get();
+        } finally {
+            if (outer == null) {
+                reasons.remove();
+            } else {
+                reasons.set(outer);
+            }
+        }
     }
 
     private String displayName(String userId) {
