@@ -296,7 +296,10 @@
       });
       fillRows('case-timers', view.timers, function (t) { return [t.activity, t.firedAt]; });
       fillRows('case-operations', view.operations, function (o) {
-        var what = o.entity + (o.property ? '：' + o.property : '') + (o.newValue ? ' → ' + o.newValue : '');
+        // the old value too, where there was one: 原值 → 新值
+        var change = o.orgValue && o.newValue ? o.orgValue + ' → ' + o.newValue
+          : o.newValue ? '→ ' + o.newValue : o.orgValue ? o.orgValue + ' →（空）' : '';
+        var what = o.entity + (o.property ? '：' + o.property : '') + (change ? ' ' + change : '');
         return [o.at, o.operation, what, o.actor, o.annotation];
       });
       fillRows('case-interventions', view.interventions, function (i) {
