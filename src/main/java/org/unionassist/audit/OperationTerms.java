@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Role;
-import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionRepository;
 
 import java.time.Instant;
@@ -158,16 +157,7 @@ public class OperationTerms {
     }
 
     private java.util.Optional<String> group(String groupId) {
-        int dash = groupId.lastIndexOf('-');
-        if (dash < 0) {
-            return java.util.Optional.empty();
-        }
-        try {
-            Role role = Role.fromKey(groupId.substring(dash + 1));
-            return unions.findById(groupId.substring(0, dash)).map(Union::getName)
-                    .map(union -> union + role.label() + "（" + groupId + "）");
-        } catch (IllegalArgumentException notAUnionGroup) {
-            return java.util.Optional.empty();
-        }
+        return Role.Group.of(groupId).flatMap(g -> unions.findById(g.unionId())
+                .map(union -> union.getName() + g.role().label() + "（" + groupId + "）"));
     }
 }

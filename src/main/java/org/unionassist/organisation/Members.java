@@ -63,18 +63,7 @@ public class Members {
     }
 
     private Optional<UnionMember> toMember(String userId, String displayName, String groupId) {
-        int dash = groupId.lastIndexOf('-');
-        if (dash < 0) {
-            return Optional.empty();
-        }
-        String unionId = groupId.substring(0, dash);
-        Role role;
-        try {
-            role = Role.fromKey(groupId.substring(dash + 1));
-        } catch (IllegalArgumentException notAUnionGroup) {
-            return Optional.empty();
-        }
-        return unions.findById(unionId)
-                .map(u -> new UnionMember(userId, displayName, u.getId(), u.getName(), role));
+        return Role.Group.of(groupId).flatMap(g -> unions.findById(g.unionId())
+                .map(u -> new UnionMember(userId, displayName, u.getId(), u.getName(), g.role())));
     }
 }

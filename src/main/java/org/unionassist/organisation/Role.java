@@ -1,5 +1,8 @@
 package org.unionassist.organisation;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The roles inside every union. Each (union, role) pair is one Camunda group, id {@code <union>-<role>}, e.g.
  * {@code eaststeel-clerk}; candidate groups of user tasks are computed from the case's union with {@link CandidateGroups}.
@@ -30,12 +33,24 @@ public enum Role {
         return unionId + "-" + key;
     }
 
-    public static Role fromKey(String key) {
-        for (Role role : values()) {
-            if (role.key.equals(key)) {
-                return role;
+    /** A union's group, its id split back into the union and the role ({@link #groupOf}). */
+    public record Group(String unionId, Role role) {
+
+        /** The union and role a group id {@code <union>-<role>} names; empty for any other group (camunda-admin). */
+        public static Optional<Group> of(String groupId) {
+            int dash = groupId.lastIndexOf('-');
+            if (dash < 0) {
+                return Optional.empty();
             }
+            return byKey(groupId.substring(dash + 1)).map(role -> new Group(groupId.substring(0, dash), role));
         }
-        throw new IllegalArgumentException("Unknown role " + key);
+    }
+
+    public static Role fromKey(String key) {
+        return byKey(key).orElseThrow(() -> new IllegalArgumentException("Unknown role " + key));
+    }
+
+    private static Optional<Role> byKey(String key) {
+        return Arrays.stream(values()).filter(role -> role.key.equals(key)).findFirst();
     }
 }
