@@ -76,7 +76,7 @@ public class AuditExportController {
     private static Map<String, Object> shown(ExportRecord r) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", r.getId());
-        v.put("exportedAt", r.getExportedAt().atZoneSameInstant(ShanghaiClock.ZONE).format(CaseHistory.SHOWN));
+        v.put("exportedAt", r.getExportedAt().atZoneSameInstant(ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN));
         v.put("actorId", r.getActorId());
         v.put("actorName", r.getActorName());
         v.put("kind", r.getKind().name());

@@ -131,7 +131,7 @@ public class AuditExports {
 
     private String exported(AuditorScope.Scope scope, OffsetDateTime now) {
         return "导出人：" + members.displayName(scope.userId()) + "（" + scope.userId() + "）｜导出时间："
-                + now.atZoneSameInstant(ShanghaiClock.ZONE).format(CaseHistory.SHOWN) + "（北京时间）";
+                + now.atZoneSameInstant(ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN) + "（北京时间）";
     }
 
     /** The filters in words; an applicant's name only masked, as everywhere outside the case itself. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionassist.casework.CaseAccess;
 import org.unionassist.casework.CaseDossier;
 import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.register.CaseEntry;
 import org.unionassist.casework.register.CaseEntryRepository;
@@ -30,7 +31,6 @@ import org.unionassist.payment.DisbursementRepository;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,8 +48,6 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping("/api/audit")
 public class AuditWorkspaceController {
-
-    private static final DateTimeFormatter SHOWN = org.unionassist.casework.ShanghaiClock.SHOWN;
 
     private final AuditorScope scopes;
     private final EngineCommands asEngine;
@@ -176,7 +174,7 @@ public class AuditWorkspaceController {
         row.put("lastStep", e.getCurrentStep());
         row.put("startedOn", e.getStartedOn().toString());
         row.put("endedAt", e.getEndedAt() == null ? null : e.getEndedAt().atZoneSameInstant(
-                org.unionassist.casework.ShanghaiClock.ZONE).format(SHOWN));
+                ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN));
         return row;
     }
 
@@ -306,8 +304,8 @@ public class AuditWorkspaceController {
         v.put("payee", cn.hutool.core.util.DesensitizedUtil.chineseName(d.getPayeeName()));
         v.put("amount", d.getAmount().toPlainString());
         v.put("status", Disbursement.statusLabel(d.getStatus()));
-        v.put("createdAt", d.getCreatedAt().atZoneSameInstant(org.unionassist.casework.ShanghaiClock.ZONE)
-                .format(SHOWN));
+        v.put("createdAt", d.getCreatedAt().atZoneSameInstant(ShanghaiClock.ZONE)
+                .format(ShanghaiClock.SHOWN));
         return v;
     }
 

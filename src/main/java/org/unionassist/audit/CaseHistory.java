@@ -15,7 +15,6 @@ import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.intervention.InterventionKind;
 import org.unionassist.organisation.Members;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.Set;
  */
 @Component
 public class CaseHistory {
-
-    static final DateTimeFormatter SHOWN = ShanghaiClock.SHOWN;
 
     private static final Set<String> TIMER_JOBS = Set.of(TimerCatchIntermediateEventJobHandler.TYPE,
             TimerExecuteNestedActivityJobHandler.TYPE, TimerStartEventJobHandler.TYPE, TimerTaskListenerJobHandler.TYPE);
@@ -154,6 +151,6 @@ public class CaseHistory {
     }
 
     static String shown(Date at) {
-        return at == null ? null : at.toInstant().atZone(ShanghaiClock.ZONE).format(SHOWN);
+        return at == null ? null : at.toInstant().atZone(ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN);
     }
 }

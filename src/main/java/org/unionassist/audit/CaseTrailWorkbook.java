@@ -171,7 +171,7 @@ final class CaseTrailWorkbook {
             return null;
         }
         try {
-            return OffsetDateTime.parse(iso.toString()).atZoneSameInstant(ShanghaiClock.ZONE).format(CaseHistory.SHOWN);
+            return OffsetDateTime.parse(iso.toString()).atZoneSameInstant(ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN);
         } catch (DateTimeParseException e) {
             return iso.toString();
         }
