@@ -2,7 +2,6 @@ package org.unionassist.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -56,7 +55,6 @@ public class AuditWorkspaceController {
     private final AuditTrail auditTrail;
     private final ManualInterventionTrail interventions;
     private final CaseHistory history;
-    private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final DisbursementRepository disbursements;
     private final List<CaseDossier> dossiers;
@@ -70,7 +68,7 @@ public class AuditWorkspaceController {
 
     public AuditWorkspaceController(AuditorScope scopes, CaseSearch search, CaseEntryRepository entries,
                                     AuditTrail auditTrail, ManualInterventionTrail interventions, CaseHistory history,
-                                    HistoryService historyService, RepositoryService repositoryService,
+                                    RepositoryService repositoryService,
                                     DisbursementRepository disbursements, List<CaseDossier> dossiers,
                                     UnionRepository unions, FieldLabels labels,
                                     ObjectMapper json, AuditStatistics statistics, CrossProgrammeCheck crossCheck,
@@ -86,7 +84,6 @@ public class AuditWorkspaceController {
         this.auditTrail = auditTrail;
         this.interventions = interventions;
         this.history = history;
-        this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.disbursements = disbursements;
         this.dossiers = dossiers;
@@ -257,11 +254,9 @@ public class AuditWorkspaceController {
     @GetMapping(value = "/cases/{processInstanceId}/diagram.svg", produces = "image/svg+xml")
     public ResponseEntity<String> diagram(@PathVariable String processInstanceId) {
         visibleCase(processInstanceId);
-        CaseHistory.Engine engine = history.of(processInstanceId);
-        String definitionId = asEngine.call(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult().getProcessDefinitionId());
-        String svg = DiagramSvg.render(asEngine.call(() -> repositoryService.getBpmnModelInstance(definitionId)),
-                engine.visited(), engine.waitingAt());
+        CaseHistory.Path path = history.pathOf(processInstanceId);
+        String svg = DiagramSvg.render(asEngine.call(() ->
+                repositoryService.getBpmnModelInstance(path.processDefinitionId())), path.visited(), path.waitingAt());
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml;charset=UTF-8")).body(svg);
     }
 

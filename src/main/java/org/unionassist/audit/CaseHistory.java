@@ -16,10 +16,13 @@ import org.unionassist.casework.intervention.InterventionKind;
 import org.unionassist.organisation.Members;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The engine's own history of a case, beside the signed trail: every activity passed (with who worked the tasks),
@@ -28,6 +31,8 @@ import java.util.Set;
  */
 @Component
 public class CaseHistory {
+
+    private static final String MULTI_INSTANCE = "multiInstanceBody";
 
     private static final Set<String> TIMER_JOBS = Set.of(TimerCatchIntermediateEventJobHandler.TYPE,
             TimerExecuteNestedActivityJobHandler.TYPE, TimerStartEventJobHandler.TYPE, TimerTaskListenerJobHandler.TYPE);
@@ -89,7 +94,7 @@ public class CaseHistory {
     }
 
     public record Engine(List<Activity> activities, List<TimerFired> timers, List<Operation> operations,
-                         Set<String> visited, Set<String> waitingAt) {
+                         Set<String> waitingAt) {
     }
 
     /**
@@ -101,26 +106,45 @@ public class CaseHistory {
         return engine.call(() -> read(processInstanceId));
     }
 
-    private Engine read(String pid) {
-        List<HistoricActivityInstance> passed = historyService.createHistoricActivityInstanceQuery()
+    /** The path a case took and where it waits, for its diagram: the activities only, not the whole history. */
+    public record Path(String processDefinitionId, Set<String> visited, Set<String> waitingAt) {
+    }
+
+    public Path pathOf(String processInstanceId) {
+        return engine.call(() -> {
+            List<HistoricActivityInstance> passed = activitiesOf(processInstanceId);
+            Set<String> visited = new LinkedHashSet<>();
+            // a multi-instance body stands for its activity
+            passed.forEach(a -> visited.add(a.getActivityId().replace("#" + MULTI_INSTANCE, "")));
+            return new Path(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                    .singleResult().getProcessDefinitionId(), visited, waitingAt(passed));
+        });
+    }
+
+    private List<HistoricActivityInstance> activitiesOf(String pid) {
+        return historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(pid).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list();
-        Set<String> visited = new LinkedHashSet<>();
-        Set<String> waiting = new LinkedHashSet<>();
+    }
+
+    /** The activities that have not ended (not counting multi-instance bodies): where the case waits now. */
+    private static Set<String> waitingAt(List<HistoricActivityInstance> passed) {
+        return passed.stream().filter(a -> !MULTI_INSTANCE.equals(a.getActivityType()) && a.getEndTime() == null)
+                .map(HistoricActivityInstance::getActivityId).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private Engine read(String pid) {
+        List<HistoricActivityInstance> passed = activitiesOf(pid);
+        // the same few people sign many steps: each name is looked up once per case
+        Map<String, String> names = new HashMap<>();
+        Function<String, String> name = userId -> names.computeIfAbsent(userId, members::displayName);
         List<Activity> activities = passed.stream()
-                .filter(a -> !"multiInstanceBody".equals(a.getActivityType()))
-                .map(a -> {
-                    visited.add(a.getActivityId());
-                    if (a.getEndTime() == null) {
-                        waiting.add(a.getActivityId());
-                    }
-                    return new Activity(a.getActivityId(), a.getActivityName() == null ? a.getActivityId()
-                            : a.getActivityName(), ACTIVITY_TYPES.getOrDefault(a.getActivityType(), "其他"),
-                            shown(a.getStartTime()), shown(a.getEndTime()),
-                            a.getAssignee() == null ? null : members.displayName(a.getAssignee()), a.isCanceled());
-                }).toList();
-        passed.stream().filter(a -> "multiInstanceBody".equals(a.getActivityType()))
-                .forEach(a -> visited.add(a.getActivityId().replace("#multiInstanceBody", "")));
+                .filter(a -> !MULTI_INSTANCE.equals(a.getActivityType()))
+                .map(a -> new Activity(a.getActivityId(), a.getActivityName() == null ? a.getActivityId()
+                        : a.getActivityName(), ACTIVITY_TYPES.getOrDefault(a.getActivityType(), "其他"),
+                        shown(a.getStartTime()), shown(a.getEndTime()),
+                        a.getAssignee() == null ? null : name.apply(a.getAssignee()), a.isCanceled()))
+                .toList();
         List<TimerFired> timers = historyService.createHistoricJobLogQuery().processInstanceId(pid)
                 .successLog().orderByTimestamp().asc().list().stream()
                 .filter(j -> TIMER_JOBS.contains(j.getJobDefinitionType()))
@@ -132,10 +156,10 @@ public class CaseHistory {
                         terms.property(o.getEntityType(), o.getProperty()),
                         terms.value(o.getEntityType(), o.getProperty(), o.getOrgValue()),
                         terms.value(o.getEntityType(), o.getProperty(), o.getNewValue()),
-                        o.getUserId() == null ? "系统" : members.displayName(o.getUserId()) + "（" + o.getUserId() + "）",
+                        o.getUserId() == null ? "系统" : name.apply(o.getUserId()) + "（" + o.getUserId() + "）",
                         OperationTerms.text(o.getAnnotation())))
                 .toList();
-        return new Engine(activities, timers, operations, visited, waiting);
+        return new Engine(activities, timers, operations, waitingAt(passed));
     }
 
     private static String activityName(List<HistoricActivityInstance> passed, HistoricJobLog job) {
