@@ -1,5 +1,6 @@
 package org.unionassist.audit;
 
+import org.unionassist.casework.ExportWorkbook;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,6 @@
 package org.unionassist.audit;
 
+import org.unionassist.casework.ExportWorkbook;
 import org.unionassist.casework.CaseDossier;
 import org.unionassist.casework.ShanghaiClock;
 

@@ -19,6 +19,7 @@ public enum CaseworkError implements ErrorCode {
     NOT_AUTHORIZED(20032, 403),
     CASE_NOT_FOUND(20033, 404),
     NOT_AN_OPERATOR(20061, 403),
+    NOTICE_NOT_RUNNING(20062, 409),
     VOTE_NOT_YOURS(20063, 403),
     /** A client sent a variable that only the case record sets (unions, initiator, case number, category…). */
     PROTECTED_VARIABLE(20064, 403),

@@ -68,6 +68,13 @@ public final class FormValues {
         return value.toString().strip();
     }
 
+    /** One of a form's options, as its {@link Coded} constant; refused in the field's words when missing or unknown. */
+    public static <E extends Enum<E> & Coded> E requiredChoice(VariableScope v, String key, String label,
+                                                               Class<E> type) {
+        String code = requiredChoice(v, key, label);
+        return Coded.find(type, code).orElseThrow(() -> refused(label + "的选项无效，请重新选择"));
+    }
+
     /** A calendar date: the form's date field sends "2026-03-01"; API clients may send a Date or an ISO date-time. */
     public static LocalDate requiredDate(VariableScope v, String key, String label) {
         return requiredDate(v.getVariable(key), label);

@@ -9,8 +9,7 @@ public enum HardshipError implements ErrorCode {
     OVERRIDE_REASON_REQUIRED(20023),
     PANEL_INVALID(20025),
     INELIGIBLE_CATEGORY(20026),
-    FILE_NOT_OPEN(20040, 409),
-    NOTICE_NOT_RUNNING(20062, 409);
+    FILE_NOT_OPEN(20040, 409);
 
     private final int code;
     private final int httpStatus;

@@ -60,4 +60,10 @@ public class Jurisdiction {
     public boolean covers(String unionId, String otherUnionId) {
         return selfAndAncestors(otherUnionId).stream().anyMatch(u -> u.getId().equals(unionId));
     }
+
+    /** Every union of a level (the districts of the city…), by id. */
+    public List<Union> unionsAt(UnionLevel level) {
+        return unions.findAll().stream().filter(u -> u.getLevel() == level)
+                .sorted(java.util.Comparator.comparing(Union::getId)).toList();
+    }
 }

@@ -87,9 +87,9 @@ public class OrganisationSetup {
         for (Programme programme : programmes) {
             grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(), ProcessDefinitionPermissions.READ);
         }
-        if (role == Role.CLERK && level == UnionLevel.GRASSROOTS) {
+        if (role == Role.CLERK && programmes.stream().anyMatch(p -> p.startedBy() == level)) {
             for (Programme programme : programmes) {
-                if (programme.startedByGrassrootsClerks()) {
+                if (programme.startedBy() == level) {
                     grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(),
                             ProcessDefinitionPermissions.CREATE_INSTANCE);
                 }

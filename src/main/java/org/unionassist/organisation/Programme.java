@@ -2,17 +2,26 @@ package org.unionassist.organisation;
 
 /**
  * A process a programme deploys, as the organisation's standing rights need it: every union group reads its
- * definition (diagrams and forms in Tasklist), and grassroots caseworkers start it when {@code startedByGrassrootsClerks}.
- * Each programme declares its processes as beans of this type; {@link OrganisationSetup} grants from them, so a new
- * programme adds no line here.
+ * definition (diagrams and forms in Tasklist), and the clerks of one level of union start it ({@code startedBy};
+ * null when only the application starts it). Each programme declares its processes as beans of this type;
+ * {@link OrganisationSetup} grants from them, so a new programme adds no line here.
  */
-public record Programme(String processKey, String name, boolean startedByGrassrootsClerks) {
+public record Programme(String processKey, String name, UnionLevel startedBy) {
 
     public static Programme startedByGrassrootsClerks(String processKey, String name) {
-        return new Programme(processKey, name, true);
+        return new Programme(processKey, name, UnionLevel.GRASSROOTS);
+    }
+
+    /** A district's own process, such as a district's collective decision on a batch of applications. */
+    public static Programme startedByDistrictClerks(String processKey, String name) {
+        return new Programme(processKey, name, UnionLevel.DISTRICT);
     }
 
     public static Programme startedByTheApplication(String processKey, String name) {
-        return new Programme(processKey, name, false);
+        return new Programme(processKey, name, null);
+    }
+
+    public boolean startedByGrassrootsClerks() {
+        return startedBy == UnionLevel.GRASSROOTS;
     }
 }

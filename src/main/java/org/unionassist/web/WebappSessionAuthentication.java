@@ -23,12 +23,14 @@ import java.util.Set;
 /**
  * The engine's HTTP Basic filter for the REST API, which also lets the auditors' workspace page call
  * {@code /api/audit/*} with the webapps' own login (the Cockpit session), under the same user, groups and
- * authorizations. Only there, and a write through the session must carry {@code X-Requested-With}, a header another
+ * authorizations, and a Tasklist user download what {@code /api/exports/*} offers (GET only). Only there, and a write through the session must carry {@code X-Requested-With}, a header another
  * site's page cannot send without the browser asking this server first (which it refuses).
  */
 public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilter {
 
     static final String AUDIT_API = "/api/audit/";
+    /** Downloads a programme offers to people working in Tasklist (a district's notice list), read-only. */
+    static final String EXPORTS = "/api/exports/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -36,8 +38,10 @@ public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilt
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
+        String path = http.getRequestURI();
+        boolean download = path.startsWith(http.getContextPath() + EXPORTS) && SAFE.contains(http.getMethod());
         boolean page = http.getHeader("Authorization") == null
-                && http.getRequestURI().startsWith(http.getContextPath() + AUDIT_API);
+                && (path.startsWith(http.getContextPath() + AUDIT_API) || download);
         UserAuthentication session = page ? fromSession(http) : null;
         if (session == null && page && http.getHeader("X-Requested-With") != null) {
             // the workspace page, logged out: a JSON 401 without the Basic challenge, so the browser shows no dialog

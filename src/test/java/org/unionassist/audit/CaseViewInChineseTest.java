@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unionassist.casework.CaseDossier;
-import org.unionassist.hardship.PublicNoticeController;
+import org.unionassist.casework.PublicNoticeController;
 import org.unionassist.medical.MedicalAidProperties;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;

@@ -2,6 +2,7 @@ package org.unionassist.casework;
 
 import org.junit.jupiter.api.Test;
 import org.unionassist.audit.AuditError;
+import org.unionassist.education.EducationError;
 import org.unionassist.hardship.HardshipError;
 import org.unionassist.operations.OperationsError;
 import org.unionassist.medical.MedicalError;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorCodesTest {
 
     private static final List<ErrorCode> ALL = Stream.of(CaseworkError.values(), HardshipError.values(), OperationsError.values(),
-            MedicalError.values(), PaymentError.values(),
+            MedicalError.values(), PaymentError.values(), EducationError.values(),
             AuditError.values()).flatMap(Arrays::stream).map(c -> (ErrorCode) c).toList();
 
     @Test

@@ -10,6 +10,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.Members;
+import org.unionassist.organisation.UnionMember;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -59,6 +60,32 @@ public class AuditTrail {
                                     SignedValues values, Map<String, Object> snapshot) {
         record(execution, decision, opinion, operatorId, members.displayName(operatorId), OPERATOR_ROLE, values,
                 snapshot);
+    }
+
+    /**
+     * Records a decision a member signed for this case outside its own tasks, such as one application's line of a
+     * district's collective decision (集体研究): the row names the member, their union and role, the decision in the
+     * words they chose it by, and the findings of the sitting, as a sign-off in a task would.
+     */
+    public void recordMemberDecision(DelegateExecution execution, Decision decision, String decisionLabel,
+                                     String opinion, String findings, UnionMember signer, SignedValues values,
+                                     Map<String, Object> snapshot) {
+        FlowElement element = execution.getBpmnModelElementInstance();
+        save(SignOff.builder()
+                .processDefinitionKey(processKey(element))
+                .processInstanceId(execution.getProcessInstanceId())
+                .caseNumber(execution.getProcessBusinessKey())
+                .step(element.getId(), element.getName())
+                .round(values.round())
+                .actor(signer.userId(), members.displayName(signer.userId()), signer.unionId(), signer.unionName(),
+                        signer.role().label())
+                .decision(decision)
+                .decisionLabel(decisionLabel)
+                .opinion(opinion)
+                .findings(findings)
+                .category(values.category(), values.categoryLabel())
+                .amount(values.amount()), snapshot);
+        publishTrail(execution);
     }
 
     private void record(DelegateExecution execution, Decision decision, String opinion, String actorId,

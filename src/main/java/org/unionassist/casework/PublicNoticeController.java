@@ -1,7 +1,5 @@
-package org.unionassist.hardship;
+package org.unionassist.casework;
 
-import org.unionassist.casework.CaseworkError;
-import org.unionassist.casework.Operators;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.intervention.ManualInterventionTrail;
 
 import java.util.Map;
@@ -26,8 +23,6 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/cases")
 public class PublicNoticeController {
-
-    static final String NOTICE_TIMER = "noticePeriodEnded";
 
     private final IdentityService identityService;
     private final ManagementService managementService;
@@ -55,13 +50,13 @@ public class PublicNoticeController {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "请填写提前结束公示的原因");
         }
         Job timer = managementService.createJobQuery().processInstanceId(processInstanceId)
-                .activityId(NOTICE_TIMER).timers().singleResult();
+                .activityId(PublicNotice.TIMER).timers().singleResult();
         if (timer == null) {
-            throw new UnionAssistException(HardshipError.NOTICE_NOT_RUNNING, "该案件当前不在公示期，无法提前结束公示");
+            throw new UnionAssistException(CaseworkError.NOTICE_NOT_RUNNING, "该案件当前不在公示期，无法提前结束公示");
         }
         // both run as the operator, in one transaction: the reason is never left behind without the firing
         interventions.because(reason, () -> {
-            runtimeService.setVariable(processInstanceId, PublicNoticePeriod.EARLY_END_REASON, reason);
+            runtimeService.setVariable(processInstanceId, PublicNotice.EARLY_END_REASON, reason);
             managementService.executeJob(timer.getId());
             return null;
         });

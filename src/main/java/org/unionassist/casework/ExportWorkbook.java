@@ -1,4 +1,4 @@
-package org.unionassist.audit;
+package org.unionassist.casework;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An xlsx file as the auditors' exports write it: every sheet opens with a line saying what it holds and who exported
+ * An xlsx file as every export writes it (the auditors' and the programmes' lists): every sheet opens with a line saying what it holds and who exported
  * it when, then a bold header row, then rows of text and amounts (numbers with two decimals, so that Excel sums them).
  * Text is always written as text, never as a formula. Column widths are estimated from the text (a Chinese character
  * counts twice), since measuring fonts needs a desktop the server does not have.
  */
-final class ExportWorkbook {
+public final class ExportWorkbook {
 
     /** Excel's limit for one cell's text. */
     private static final int MAX_CELL_TEXT = 32_767;
@@ -34,7 +34,7 @@ final class ExportWorkbook {
     private final CellStyle amountStyle;
     private int dataRows;
 
-    ExportWorkbook() {
+    public ExportWorkbook() {
         Font bold = workbook.createFont();
         bold.setBold(true);
         titleStyle = workbook.createCellStyle();
@@ -50,16 +50,16 @@ final class ExportWorkbook {
     }
 
     /** A new sheet: its first line, then the header row. */
-    Table sheet(String name, String firstLine, List<String> columns) {
+    public Table sheet(String name, String firstLine, List<String> columns) {
         return new Table(workbook.createSheet(name), firstLine, columns);
     }
 
     /** Rows written below the header rows of every sheet so far (what the export record counts). */
-    int dataRows() {
+    public int dataRows() {
         return dataRows;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.write(out);
             return out.toByteArray();
@@ -69,7 +69,7 @@ final class ExportWorkbook {
     }
 
     /** One sheet being written, row after row. */
-    final class Table {
+    public final class Table {
         private final Sheet sheet;
         private final List<Integer> widths = new ArrayList<>();
         private int next;
@@ -90,7 +90,7 @@ final class ExportWorkbook {
         }
 
         /** A further bold row of headings inside the sheet (a section of its own). */
-        Table header(List<String> columns) {
+        public Table header(List<String> columns) {
             Row row = sheet.createRow(next++);
             for (int i = 0; i < columns.size(); i++) {
                 row.createCell(i).setCellValue(columns.get(i));
@@ -100,7 +100,7 @@ final class ExportWorkbook {
         }
 
         /** A row of values: amounts (BigDecimal) as numbers, anything else as its text, null as an empty cell. */
-        Table row(List<?> values) {
+        public Table row(List<?> values) {
             Row row = sheet.createRow(next++);
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
@@ -123,24 +123,24 @@ final class ExportWorkbook {
             return this;
         }
 
-        Table row(Object... values) {
+        public Table row(Object... values) {
             return row(java.util.Arrays.asList(values));
         }
 
         /** A row saying that there is nothing to list. */
-        Table none() {
+        public Table none() {
             Row row = sheet.createRow(next++);
             row.createCell(0).setCellValue("（无记录）");
             return this;
         }
 
-        Table blank() {
+        public Table blank() {
             next++;
             return this;
         }
 
         /** Sets the column widths from the widest text of each column. */
-        void finish() {
+        public void finish() {
             for (int i = 0; i < widths.size(); i++) {
                 sheet.setColumnWidth(i, Math.min(MAX_COLUMN_CHARS, Math.max(6, widths.get(i) + 2)) * 256);
             }

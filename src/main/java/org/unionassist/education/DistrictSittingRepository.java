@@ -1,0 +1,10 @@
+package org.unionassist.education;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Optional;
+
+public interface DistrictSittingRepository extends JpaRepository<DistrictSitting, Long> {
+
+    Optional<DistrictSitting> findByProcessInstanceId(String processInstanceId);
+}

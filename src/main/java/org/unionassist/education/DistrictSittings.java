@@ -1,0 +1,279 @@
+package org.unionassist.education;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import org.unionassist.casework.CaseAccess;
+import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.FormValues;
+import org.unionassist.casework.PersonalData;
+import org.unionassist.casework.Refusals;
+import org.unionassist.casework.ShanghaiClock;
+import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.signoff.AuditTrail;
+import org.unionassist.casework.signoff.Decision;
+import org.unionassist.engine.EngineCommands;
+import org.unionassist.organisation.Jurisdiction;
+import org.unionassist.organisation.Members;
+import org.unionassist.organisation.Role;
+import org.unionassist.organisation.Union;
+import org.unionassist.organisation.UnionLevel;
+import org.unionassist.organisation.UnionMember;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.camunda.spin.Spin.JSON;
+
+/**
+ * 区总工会集体研究 (process {@code educationGrantSitting}): a district clerk convenes a sitting, which takes up every
+ * application of the district waiting for the collective decision; the district chair records, in one task, the
+ * meeting, who attended, and approve / return / reject with an opinion for each application. Each application then
+ * receives its own decision by message, and records it in its own audit trail, signed by the chair
+ * ({@link #recorded}).
+ */
+@Component("districtSittings")
+public class DistrictSittings {
+
+    public static final String PROCESS = "educationGrantSitting";
+    public static final String DECISION_MESSAGE = "educationGrantDistrictDecision";
+    static final String AGENDA = "applications";
+
+    /** The decisions a sitting takes for one application, in its words. */
+    static final Map<String, String> ROW_DECISIONS = Map.of(
+            "approve", "同意资助，进入公示",
+            "return", "退回基层工会补充",
+            "reject", "不予资助");
+
+    private final EducationGrantRepository grants;
+    private final DistrictSittingRepository sittings;
+    private final Members members;
+    private final Jurisdiction jurisdiction;
+    private final CaseAccess caseAccess;
+    private final ShanghaiClock clock;
+    private final AuditTrail auditTrail;
+    private final RuntimeService runtimeService;
+    private final EngineCommands engine;
+
+    public DistrictSittings(EducationGrantRepository grants, DistrictSittingRepository sittings, Members members,
+                            Jurisdiction jurisdiction, CaseAccess caseAccess, ShanghaiClock clock,
+                            AuditTrail auditTrail, RuntimeService runtimeService, EngineCommands engine) {
+        this.grants = grants;
+        this.sittings = sittings;
+        this.members = members;
+        this.jurisdiction = jurisdiction;
+        this.caseAccess = caseAccess;
+        this.clock = clock;
+        this.auditTrail = auditTrail;
+        this.runtimeService = runtimeService;
+        this.engine = engine;
+    }
+
+    /** Service step 汇总待研究申请: the convening clerk's district, and its agenda; refused when nothing waits. */
+    public void convene(DelegateExecution execution) {
+        String clerk = loggedIn(execution);
+        Union district = members.rolesOf(clerk).stream()
+                .filter(m -> m.role() == Role.CLERK)
+                .map(m -> jurisdiction.union(m.unionId()))
+                .filter(u -> u.getLevel() == UnionLevel.DISTRICT)
+                .findFirst().orElseThrow(() -> new UnionAssistException(EducationError.NOT_A_DISTRICT_CLERK,
+                        "金秋助学集体研究只能由区总工会经办人提请"));
+        DistrictSitting sitting = sittings.saveAndFlush(new DistrictSitting(execution.getProcessInstanceId(),
+                district.getId(), clerk, clock.today()));
+        if (grants.putOnAgenda(sitting.getId(), district.getId()) == 0) {
+            throw new UnionAssistException(EducationError.NOTHING_TO_DECIDE, district.getName()
+                    + "目前没有待集体研究的金秋助学申请（已通过基层工会初审、尚未研究的申请）");
+        }
+        List<EducationGrant> agenda = grants.findBySittingIdOrderById(sitting.getId());
+        String number = "JXYJ%d%05d".formatted(clock.today().getYear(), sitting.getId());
+        Union city = jurisdiction.ancestorAtLevel(district.getId(), UnionLevel.CITY);
+        caseAccess.openCase(execution.getProcessInstanceId(), district.getId());
+        execution.setProcessBusinessKey(number);
+        execution.setVariable("caseNumber", number);
+        execution.setVariable("districtUnion", district.getId());
+        execution.setVariable("districtUnionName", district.getName());
+        execution.setVariable("cityUnion", city.getId());
+        execution.setVariable("programme", "金秋助学");
+        execution.setVariable("agendaShown", district.getName() + "待集体研究的金秋助学申请 " + agenda.size() + " 件");
+        List<Map<String, Object>> rows = agenda.stream().map(this::row).toList();
+        execution.setVariable(AGENDA, SpinValues.jsonValue(JSON(rows)).create());
+    }
+
+    private Map<String, Object> row(EducationGrant g) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("caseNumber", g.getCaseNumber());
+        row.put("studentShown", g.getStudentName() + "（" + PersonalData.maskIdNumber(g.getStudentIdNumber()) + "）");
+        row.put("unionName", jurisdiction.union(g.getGrassrootsUnionId()).getName());
+        row.put("levelLabel", g.getLevel().label() + " 第" + g.getYearOfStudy() + "学年");
+        row.put("standingLabel", g.getStanding().label());
+        row.put("grantAmount", g.getAmount().toPlainString());
+        row.put("rowDecision", null);
+        row.put("rowOpinion", null);
+        return row;
+    }
+
+    /**
+     * Service step 向各申请送达研究决定, after the chair's task: every application on the agenda needs a decision, and
+     * return or reject an opinion; all that is wrong is refused at once and nothing is sent. Each application still
+     * waiting receives its decision; one withdrawn meanwhile is left as it is.
+     */
+    public void decide(DelegateExecution execution) {
+        DistrictSitting sitting = sittings.findByProcessInstanceId(execution.getProcessInstanceId()).orElseThrow();
+        String chairId = loggedIn(execution);
+        UnionMember chair = members.inRole(chairId, Role.CHAIR, sitting.getDistrictUnionId())
+                .orElseThrow(() -> new UnionAssistException(CaseworkError.NOT_AUTHORIZED,
+                        "集体研究决定须由本区总工会的审批人提交"));
+        LocalDate meeting = FormValues.requiredDate(execution, "meetingDate", "会议日期");
+        if (meeting.isAfter(clock.today())) {
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "会议日期不能晚于今天");
+        }
+        String attendees = FormValues.requiredText(execution, "attendees", "参会人员", 500);
+        Map<String, EducationGrant> agenda = grants.findBySittingIdOrderById(sitting.getId()).stream()
+                .collect(Collectors.toMap(EducationGrant::getCaseNumber, Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new));
+        List<RowDecision> decided = readRows(execution.getVariable(AGENDA), agenda.keySet());
+        String findings = "会议日期：" + meeting + "；参会人员：" + attendees + "；集体研究编号："
+                + execution.getProcessBusinessKey();
+        int approved = 0;
+        int returned = 0;
+        int rejected = 0;
+        int skipped = 0;
+        for (RowDecision row : decided) {
+            EducationGrant g = agenda.get(row.caseNumber());
+            if (g.getStatus() != EducationGrant.Status.AWAITING_DISTRICT) {
+                skipped++;
+                continue;
+            }
+            engine.run(() -> runtimeService.createMessageCorrelation(DECISION_MESSAGE)
+                    .processInstanceId(g.getProcessInstanceId())
+                    .setVariable("districtDecision", row.decision())
+                    .setVariable("districtOpinion", row.opinion())
+                    .setVariable("districtFindings", findings)
+                    .setVariable("districtDecidedBy", chair.userId())
+                    .correlateWithResult());
+            switch (row.decision()) {
+                case "approve" -> approved++;
+                case "return" -> returned++;
+                default -> rejected++;
+            }
+        }
+        sitting.decided(meeting, attendees, chairId, clock.now());
+        execution.setVariable("sittingOutcome", "同意资助 " + approved + " 件，退回补充 " + returned + " 件，不予资助 "
+                + rejected + " 件" + (skipped == 0 ? "" : "，研究前已撤回 " + skipped + " 件"));
+    }
+
+    record RowDecision(String caseNumber, String decision, String opinion) {
+    }
+
+    /** The chair's rows, checked against the agenda: every problem of every row is named in one refusal. */
+    static List<RowDecision> readRows(Object submitted, Set<String> agenda) {
+        List<Map<String, Object>> rows = rowsOf(submitted);
+        Refusals refusals = new Refusals("集体研究名单");
+        List<RowDecision> decided = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            int line = i + 1;
+            Map<String, Object> row = rows.get(i);
+            refusals.attempt(() -> {
+                String caseNumber = text(row.get("caseNumber"));
+                if (caseNumber == null || !agenda.contains(caseNumber) || !seen.add(caseNumber)) {
+                    throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "第" + line + "行的案件号"
+                            + (caseNumber == null ? "为空" : caseNumber) + "不在本次集体研究名单中或重复出现");
+                }
+                String decision = text(row.get("rowDecision"));
+                if (decision == null || !ROW_DECISIONS.containsKey(decision)) {
+                    throw new UnionAssistException(CaseworkError.DECISION_MISSING, "第" + line + "行（" + caseNumber
+                            + "）请选择研究结论");
+                }
+                String opinion = text(row.get("rowOpinion"));
+                if (!"approve".equals(decision) && opinion == null) {
+                    throw new UnionAssistException(CaseworkError.OPINION_REQUIRED, "第" + line + "行（" + caseNumber
+                            + "）" + ROW_DECISIONS.get(decision) + "须填写意见");
+                }
+                if (opinion != null && opinion.length() > 500) {
+                    throw new UnionAssistException(CaseworkError.INVALID_INPUT, "第" + line + "行（" + caseNumber
+                            + "）意见不能超过500字");
+                }
+                decided.add(new RowDecision(caseNumber, decision, opinion));
+                return caseNumber;
+            });
+        }
+        Set<String> missing = new LinkedHashSet<>(agenda);
+        missing.removeAll(seen);
+        if (!missing.isEmpty()) {
+            refusals.attempt(() -> {
+                throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "名单中缺少" + missing
+                        + "：本次集体研究的每件申请都须作出决定");
+            });
+        }
+        refusals.throwIfAny();
+        return decided;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rowsOf(Object submitted) {
+        Object value = submitted;
+        if (value instanceof org.camunda.spin.json.SpinJsonNode node) {
+            value = node.mapTo(List.class);
+        } else if (value instanceof String text && !text.isBlank()) {
+            value = JSON(text).mapTo(List.class);
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "集体研究名单缺失，请重新打开任务");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object row : list) {
+            if (!(row instanceof Map<?, ?> map)) {
+                throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "集体研究名单格式不正确，请重新打开任务");
+            }
+            rows.add((Map<String, Object>) map);
+        }
+        return rows;
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    /**
+     * Service step 区总工会集体研究决定 in the application: the chair's decision for this application, signed by the chair
+     * in its own audit trail with the sitting's date and attendees.
+     */
+    public void recorded(DelegateExecution execution) {
+        EducationGrant g = grants.findByProcessInstanceId(execution.getProcessInstanceId()).orElseThrow();
+        String code = (String) execution.getVariable("districtDecision");
+        String chairId = (String) execution.getVariable("districtDecidedBy");
+        UnionMember chair = members.inRole(chairId, Role.CHAIR, g.getDistrictUnionId()).orElseThrow();
+        Decision decision = Decision.fromCode(code);
+        g.decidedByDistrict(switch (code) {
+            case "approve" -> EducationGrant.Status.ON_NOTICE;
+            case "return" -> EducationGrant.Status.RETURNED;
+            default -> g.getStatus();
+        }, clock.today());
+        auditTrail.recordMemberDecision(execution, decision, ROW_DECISIONS.get(code),
+                (String) execution.getVariable("districtOpinion"), (String) execution.getVariable("districtFindings"),
+                chair, GrantRecords.values(g, null), GrantVariables.snapshot(g));
+        execution.setVariable("opinion", execution.getVariable("districtOpinion"));
+        execution.removeVariable("districtFindings");
+        execution.removeVariable("districtDecidedBy");
+    }
+
+    private static String loggedIn(DelegateExecution execution) {
+        CommandContext command = Context.getCommandContext();
+        String user = command == null ? null : command.getAuthenticatedUserId();
+        if (user == null) {
+            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "请登录后再办理集体研究");
+        }
+        return user;
+    }
+}
