@@ -73,6 +73,11 @@ public class DistrictSitting {
         this.status = Status.DECIDED;
     }
 
+    /** 集体研究编号, the sitting process's business key. */
+    public String number() {
+        return "JXYJ%d%05d".formatted(convenedOn.getYear(), id);
+    }
+
     public Long getId() { return id; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getDistrictUnionId() { return districtUnionId; }

@@ -95,7 +95,7 @@ public class DistrictSittings {
                     + "目前没有待集体研究的金秋助学申请（已通过基层工会初审、尚未研究的申请）");
         }
         List<EducationGrant> agenda = grants.findBySittingIdOrderById(sitting.getId());
-        String number = "JXYJ%d%05d".formatted(clock.today().getYear(), sitting.getId());
+        String number = sitting.number();
         Union city = jurisdiction.ancestorAtLevel(district.getId(), UnionLevel.CITY);
         caseAccess.openCase(execution.getProcessInstanceId(), district.getId());
         execution.setProcessBusinessKey(number);
