@@ -46,10 +46,6 @@ public class EducationGrant implements CaseRecord {
         boolean withdrawable() {
             return this == GRASSROOTS_CHECK || this == RETURNED || this == AWAITING_DISTRICT;
         }
-
-        boolean closed() {
-            return this == GRANTED || this == REJECTED || this == WITHDRAWN;
-        }
     }
 
     @Id
@@ -159,19 +155,17 @@ public class EducationGrant implements CaseRecord {
         this.amountReason = reason;
         this.studentYearKey = keyOf(a.studentIdNumber(), grantYear);
         this.status = Status.GRASSROOTS_CHECK;
+        // resubmitted after a sitting returned it: the next sitting takes it up again
+        this.sittingId = null;
     }
 
     void moveTo(Status next) {
         this.status = next;
     }
 
-    void joinSitting(Long sitting) {
-        this.sittingId = sitting;
-    }
-
+    /** The sitting it was on decided it; it keeps naming that sitting. */
     void decidedByDistrict(Status next, LocalDate on) {
         this.status = next;
-        this.sittingId = null;
         this.decidedOn = on;
     }
 
@@ -179,7 +173,6 @@ public class EducationGrant implements CaseRecord {
     void close(Status end, LocalDate on) {
         this.status = end;
         this.closedOn = on;
-        this.sittingId = null;
         if (end != Status.GRANTED) {
             this.studentYearKey = null;
         }
@@ -215,5 +208,4 @@ public class EducationGrant implements CaseRecord {
     public Long getSittingId() { return sittingId; }
     public LocalDate getDecidedOn() { return decidedOn; }
     public LocalDate getClosedOn() { return closedOn; }
-    boolean isClosed() { return status.closed(); }
 }

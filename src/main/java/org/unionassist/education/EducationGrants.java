@@ -4,7 +4,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.unionassist.casework.CaseUnions;
 import org.unionassist.casework.CaseworkError;
-import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.hardship.HouseholdStanding;
 import org.unionassist.hardship.HouseholdStandings;
@@ -130,9 +129,5 @@ public class EducationGrants {
 
     static String chineseDay(LocalDate day) {
         return day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
-    }
-
-    static String masked(String idNumber) {
-        return PersonalData.maskIdNumber(idNumber);
     }
 }
