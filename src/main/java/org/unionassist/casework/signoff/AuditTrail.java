@@ -70,26 +70,18 @@ public class AuditTrail {
     public void recordMemberDecision(DelegateExecution execution, Decision decision, String decisionLabel,
                                      String opinion, String findings, UnionMember signer, SignedValues values,
                                      Map<String, Object> snapshot) {
-        FlowElement element = execution.getBpmnModelElementInstance();
-        save(SignOff.builder()
-                .processDefinitionKey(processKey(element))
-                .processInstanceId(execution.getProcessInstanceId())
-                .caseNumber(execution.getProcessBusinessKey())
-                .step(element.getId(), element.getName())
-                .round(values.round())
-                .actor(signer.userId(), members.displayName(signer.userId()), signer.unionId(), signer.unionName(),
-                        signer.role().label())
-                .decision(decision)
-                .decisionLabel(decisionLabel)
-                .opinion(opinion)
-                .findings(findings)
-                .category(values.category(), values.categoryLabel())
-                .amount(values.amount()), snapshot);
-        publishTrail(execution);
+        record(execution, decision, opinion, signer.userId(), members.displayName(signer.userId()), signer.unionId(),
+                signer.unionName(), signer.role().label(), values, snapshot, decisionLabel, findings);
     }
 
     private void record(DelegateExecution execution, Decision decision, String opinion, String actorId,
                         String actorName, String role, SignedValues values, Map<String, Object> snapshot) {
+        record(execution, decision, opinion, actorId, actorName, null, null, role, values, snapshot, null, null);
+    }
+
+    private void record(DelegateExecution execution, Decision decision, String opinion, String actorId,
+                        String actorName, String unionId, String unionName, String role, SignedValues values,
+                        Map<String, Object> snapshot, String decisionLabel, String findings) {
         FlowElement element = execution.getBpmnModelElementInstance();
         save(SignOff.builder()
                 .processDefinitionKey(processKey(element))
@@ -97,9 +89,11 @@ public class AuditTrail {
                 .caseNumber(execution.getProcessBusinessKey())
                 .step(element.getId(), element.getName())
                 .round(values.round())
-                .actor(actorId, actorName, null, null, role)
+                .actor(actorId, actorName, unionId, unionName, role)
                 .decision(decision)
+                .decisionLabel(decisionLabel)
                 .opinion(opinion)
+                .findings(findings)
                 .category(values.category(), values.categoryLabel())
                 .amount(values.amount()), snapshot);
         publishTrail(execution);
