@@ -107,6 +107,8 @@ public class AuditStatistics {
         }
         Map<String, Counts> byProgramme = new TreeMap<>();
         Map<String, Counts> byUnion = new TreeMap<>();
+        // a case of no child union: a district's own process (its collective decisions) is the district's own work
+        String ownLevel = union.getLevel() == UnionLevel.DISTRICT ? union.getName() + "本级" : "（未定单位）";
         jdbc.query("select extract(month from c.started_on) as m, c.programme_name, c." + childColumn + " as child,"
                 + " c.state, c.outcome, count(*) as n, sum(c.amount) as money from ua_case c"
                 + " where c." + column + " = :union and c.started_on between :from and :to"
@@ -125,7 +127,7 @@ public class AuditStatistics {
             totals[0] = add.apply(null, totals[0]);
             byMonth.compute(month, add);
             byProgramme.compute(programme, add);
-            byUnion.compute(child == null ? "（未定单位）"
+            byUnion.compute(child == null ? ownLevel
                     : unionNames.computeIfAbsent(child, id -> jurisdiction.union(id).getName()), add);
         });
 

@@ -38,6 +38,8 @@ public class CaseRegister implements ExecutionListener, TaskListener {
 
     static final String GRASSROOTS = "grassrootsUnion";
     static final String APPLICANT = "applicantName";
+    /** A district's own process (e.g. a collective decision on a batch of applications) names only its district. */
+    static final String DISTRICT = "districtUnion";
 
     private final CaseEntryRepository entries;
     private final SignOffRepository signOffs;
@@ -94,16 +96,21 @@ public class CaseRegister implements ExecutionListener, TaskListener {
         Process process = processOf(execution.getBpmnModelInstance(), execution.getProcessDefinitionId());
         CaseEntry entry = entries.findById(pid).orElseGet(() -> new CaseEntry(pid, process.getId(),
                 process.getName() == null ? process.getId() : process.getName(), clock.now()));
-        describe(entry, process, execution.getProcessBusinessKey(), execution.getVariable(GRASSROOTS),
-                execution.getVariable(APPLICANT));
+        Object union = execution.getVariable(GRASSROOTS);
+        describe(entry, process, execution.getProcessBusinessKey(),
+                union != null ? union : execution.getVariable(DISTRICT), execution.getVariable(APPLICANT));
         return entry;
     }
 
-    /** What every source of a case's facts (a running execution, or the history of an older case) fills in alike. */
-    void describe(CaseEntry entry, Process process, String businessKey, Object grassroots, Object applicant) {
-        if (grassroots != null) {
-            String unionId = grassroots.toString();
-            entry.describe(process.getName(), businessKey, unionId,
+    /**
+     * What every source of a case's facts (a running execution, or the history of an older case) fills in alike.
+     * {@code union} is the case's own union: its grassroots union, or the district for a district's own process.
+     */
+    void describe(CaseEntry entry, Process process, String businessKey, Object union, Object applicant) {
+        if (union != null) {
+            String unionId = union.toString();
+            boolean district = jurisdiction.union(unionId).getLevel() == UnionLevel.DISTRICT;
+            entry.describe(process.getName(), businessKey, district ? null : unionId,
                     jurisdiction.ancestorAtLevel(unionId, UnionLevel.DISTRICT).getId(),
                     jurisdiction.ancestorAtLevel(unionId, UnionLevel.CITY).getId());
         } else {
