@@ -92,12 +92,12 @@ class EducationGrantProcessTest {
 
         driver.fireTimer(undergraduate);
         driver.fireTimer(highSchool);
-        quotas.set(2026, "east", 1, "city.clerk");
+        education.placesLeft(2026, "east", 1);
         driver.complete(undergraduate, "cityApproval", "city.chair", "approve", "同意");
         assertThatThrownBy(() -> driver.complete(highSchool, "cityApproval", "city.chair", "approve", null))
                 .isInstanceOfSatisfying(UnionAssistException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(EducationError.QUOTA_EXHAUSTED);
-                    assertThat(e.getMessage()).contains("东城区总工会2026年金秋助学名额共1个");
+                    assertThat(e.getMessage()).contains("东城区总工会2026年金秋助学名额共").contains("已全部批准使用");
                 });
 
         education.pay(undergraduate);

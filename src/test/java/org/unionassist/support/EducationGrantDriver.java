@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
+import org.unionassist.education.GrantQuota;
+import org.unionassist.education.GrantQuotaRepository;
+import org.unionassist.education.GrantQuotas;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,11 +34,16 @@ public class EducationGrantDriver {
     private final ProcessEngine engine;
     private final CaseDriver driver;
     private final MedicalAidDriver starter;
+    private final GrantQuotas quotas;
+    private final GrantQuotaRepository quotaRows;
 
-    public EducationGrantDriver(ProcessEngine engine, CaseDriver driver, MedicalAidDriver starter) {
+    public EducationGrantDriver(ProcessEngine engine, CaseDriver driver, MedicalAidDriver starter, GrantQuotas quotas,
+                                GrantQuotaRepository quotaRows) {
         this.engine = engine;
         this.driver = driver;
         this.starter = starter;
+        this.quotas = quotas;
+        this.quotaRows = quotaRows;
     }
 
     /** The application form for an undergraduate child, ordinary admission, no other funding. */
@@ -125,6 +133,15 @@ public class EducationGrantDriver {
                 .activityId("payGrant").singleResult();
         assertThat(job).as("payment job").isNotNull();
         engine.getManagementService().executeJob(job.getId());
+    }
+
+    /**
+     * Leaves the district exactly {@code left} places for the year, whatever earlier tests (and the demo quotas) granted
+     * in the database all process tests share.
+     */
+    public void placesLeft(int year, String district, int left) {
+        int granted = quotaRows.findById(new GrantQuota.Key(year, district)).map(GrantQuota::getGranted).orElse(0);
+        quotas.set(year, district, granted + left, "city.clerk");
     }
 
     public Task task(ProcessInstance pi, String key) {
