@@ -179,7 +179,8 @@ public class EducationGrant implements CaseRecord {
     void close(Status end, LocalDate on) {
         this.status = end;
         this.closedOn = on;
-        this.sittingId = null;
+        // an application withdrawn while on a sitting's agenda stays on it, so the chair's list still matches and
+        // the sitting skips it (DistrictSittings.decide); a decided one has left its sitting already
         if (end != Status.GRANTED) {
             this.studentYearKey = null;
         }
