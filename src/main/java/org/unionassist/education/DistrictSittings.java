@@ -117,6 +117,7 @@ public class DistrictSittings {
         row.put("levelLabel", g.getLevel().label() + " 第" + g.getYearOfStudy() + "学年");
         row.put("standingLabel", g.getStanding().label());
         row.put("grantAmount", g.getAmount().toPlainString());
+        row.put("amountReason", g.getAmountReason());
         row.put("rowDecision", null);
         row.put("rowOpinion", null);
         return row;
