@@ -39,9 +39,16 @@ class ConcurrentQuotaTest {
     @Autowired GrantQuotaRepository quotaRows;
     @Autowired EducationGrantRepository grants;
 
+    /**
+     * A grant year of its own (a Monday in its window): the places this test takes are not the ones other tests of
+     * the shared process-test database count on in 2026.
+     */
+    static final java.time.LocalDate IN_WINDOW = java.time.LocalDate.of(2027, 7, 5);
+    static final int YEAR = 2027;
+
     @BeforeEach
     void inTheWindow() {
-        CaseDriver.today(EducationGrantDriver.IN_WINDOW);
+        CaseDriver.today(IN_WINDOW);
     }
 
     @AfterEach
@@ -60,8 +67,8 @@ class ConcurrentQuotaTest {
         driver.fireTimer(second);
 
         // one place left for the year, whatever other tests on the same database were granted before
-        int grantedBefore = quotaRows.findById(new GrantQuota.Key(2026, "east")).map(GrantQuota::getGranted).orElse(0);
-        quotas.set(2026, "east", grantedBefore + 1, "city.clerk");
+        int grantedBefore = quotaRows.findById(new GrantQuota.Key(YEAR, "east")).map(GrantQuota::getGranted).orElse(0);
+        quotas.set(YEAR, "east", grantedBefore + 1, "city.clerk");
 
         Map<String, ProcessInstance> byTask = new HashMap<>();
         for (ProcessInstance pi : List.of(first, second)) {
@@ -95,10 +102,10 @@ class ConcurrentQuotaTest {
         assertThat(approved).hasSize(1);
         assertThat(refusals).singleElement().isInstanceOfSatisfying(UnionAssistException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(EducationError.QUOTA_EXHAUSTED);
-            assertThat(e.getMessage()).contains("东城区总工会2026年金秋助学名额共" + (grantedBefore + 1) + "个");
+            assertThat(e.getMessage()).contains("东城区总工会" + YEAR + "年金秋助学名额共" + (grantedBefore + 1) + "个");
         });
 
-        GrantQuota quota = quotaRows.findById(new GrantQuota.Key(2026, "east")).orElseThrow();
+        GrantQuota quota = quotaRows.findById(new GrantQuota.Key(YEAR, "east")).orElseThrow();
         assertThat(quota.getGranted()).isEqualTo(grantedBefore + 1);
         assertThat(quota.remaining()).isZero();
 
