@@ -28,7 +28,9 @@ public class FieldLabels {
      */
     private static final Map<String, String> NOT_IN_FORMS = Map.of(
             "claimNumber", "理赔案件号",
-            "documents", "已交材料");
+            "documents", "已交材料",
+            "householdFileNumber", "困难职工档案号",
+            "status", "办理状态");
 
     private static final Pattern AMOUNT = Pattern.compile("元|金额|收入|支出|费");
     private static final Pattern AMOUNT_NOT = Pattern.compile("比例|比率|%|％");

@@ -43,7 +43,7 @@ public class GrantOutcome {
                 g.getCaseNumber(), "grant:" + g.getId(), PURPOSE, g.getWorkerName(), g.getWorkerIdNumber(),
                 g.getBankCard(), g.getAmount(), g.getGrassrootsUnionId()));
         auditTrail.recordEvent(execution, EducationDecisions.PAY, g.getGrantYear() + "年金秋助学 "
-                        + g.getAmount().toPlainString() + " 元，付至职工" + g.getWorkerName() + "的银行卡（待支付）",
+                        + g.getAmount().toPlainString() + " 元，付至职工本人的银行卡（待支付）",
                 AuditTrail.SYSTEM, GrantRecords.values(g, null), GrantVariables.snapshot(g));
         GrantVariables.publish(execution, g);
     }

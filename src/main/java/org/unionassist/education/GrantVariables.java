@@ -55,7 +55,10 @@ final class GrantVariables {
                 .add("收款银行卡", PersonalData.maskBankCard(g.getBankCard()));
     }
 
-    /** What an auditor keeps with each sign-off: ID numbers and card masked. */
+    /**
+     * What an auditor keeps with each sign-off: ID numbers and card masked; under the keys the forms label (the
+     * auditors' workspace shows each value under its form's label).
+     */
     static Map<String, Object> snapshot(EducationGrant g) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("caseNumber", g.getCaseNumber());
@@ -70,8 +73,8 @@ final class GrantVariables {
         s.put("yearOfStudy", g.getYearOfStudy());
         s.put("standing", g.getStanding().label());
         s.put("householdFileNumber", g.getHouseholdFileNumber());
-        s.put("temporaryCause", g.getTemporaryCause());
-        s.put("amount", g.getAmount());
+        s.put("temporaryHardshipCause", g.getTemporaryCause());
+        s.put("grantAmount", g.getAmount());
         s.put("amountReason", g.getAmountReason());
         s.put("bankCardMasked", PersonalData.maskBankCard(g.getBankCard()));
         s.put("status", g.getStatus().label());
