@@ -8,13 +8,16 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.CaseAccess;
 import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.Coded;
+import org.unionassist.casework.lists.ListCells;
+import org.unionassist.casework.lists.ListColumn;
+import org.unionassist.casework.lists.ListReader;
 import org.unionassist.casework.FormValues;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.Refusals;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.signoff.AuditTrail;
-import org.unionassist.casework.signoff.Decision;
 import org.unionassist.engine.EngineCommands;
 import org.unionassist.organisation.Jurisdiction;
 import org.unionassist.organisation.Members;
@@ -24,7 +27,6 @@ import org.unionassist.organisation.UnionLevel;
 import org.unionassist.organisation.UnionMember;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,11 +51,12 @@ public class DistrictSittings {
     public static final String DECISION_MESSAGE = "educationGrantDistrictDecision";
     static final String AGENDA = "applications";
 
-    /** The decisions a sitting takes for one application, in its words. */
-    static final Map<String, String> ROW_DECISIONS = Map.of(
-            "approve", "同意资助，进入公示",
-            "return", "退回基层工会补充",
-            "reject", "不予资助");
+    private static final ListColumn<String> CASE = ListColumn.required("caseNumber", "案件号", ListCells.anyText());
+    private static final ListColumn<SittingDecision> DECISION =
+            ListColumn.required("rowDecision", "研究结论", ListCells.oneOf(SittingDecision.class));
+    private static final ListColumn<String> OPINION = ListColumn.optional("rowOpinion", "意见", ListCells.text(500));
+    private static final ListReader<RowDecision> ROWS = ListReader.of("集体研究名单", List.of(CASE, DECISION, OPINION),
+            row -> new RowDecision(row.source(), row.get(CASE), row.get(DECISION), row.get(OPINION)));
 
     private final EducationGrantRepository grants;
     private final DistrictSittingRepository sittings;
@@ -157,15 +160,15 @@ public class DistrictSittings {
             }
             engine.run(() -> runtimeService.createMessageCorrelation(DECISION_MESSAGE)
                     .processInstanceId(g.getProcessInstanceId())
-                    .setVariable("districtDecision", row.decision())
+                    .setVariable("districtDecision", row.decision().code())
                     .setVariable("districtOpinion", row.opinion())
                     .setVariable("districtFindings", findings)
                     .setVariable("districtDecidedBy", chair.userId())
                     .correlateWithResult());
             switch (row.decision()) {
-                case "approve" -> approved++;
-                case "return" -> returned++;
-                default -> rejected++;
+                case APPROVE -> approved++;
+                case RETURN -> returned++;
+                case REJECT -> rejected++;
             }
         }
         sitting.decided(meeting, attendees, chairId, clock.now());
@@ -173,40 +176,31 @@ public class DistrictSittings {
                 + rejected + " 件" + (skipped == 0 ? "" : "，研究前已撤回 " + skipped + " 件"));
     }
 
-    record RowDecision(String caseNumber, String decision, String opinion) {
+    record RowDecision(String source, String caseNumber, SittingDecision decision, String opinion) {
     }
 
-    /** The chair's rows, checked against the agenda: every problem of every row is named in one refusal. */
+    /**
+     * The chair's rows, read by the shared list reader and checked against the agenda: every row to correct is named
+     * in one refusal, and then nothing is sent.
+     */
     static List<RowDecision> readRows(Object submitted, Set<String> agenda) {
-        List<Map<String, Object>> rows = rowsOf(submitted);
+        if (submitted == null) {
+            throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "集体研究名单缺失，请重新打开任务");
+        }
+        List<RowDecision> rows = ROWS.rows(submitted, "第%d行");
         Refusals refusals = new Refusals("集体研究名单");
-        List<RowDecision> decided = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            int line = i + 1;
-            Map<String, Object> row = rows.get(i);
+        for (RowDecision row : rows) {
             refusals.attempt(() -> {
-                String caseNumber = text(row.get("caseNumber"));
-                if (caseNumber == null || !agenda.contains(caseNumber) || !seen.add(caseNumber)) {
-                    throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "第" + line + "行的案件号"
-                            + (caseNumber == null ? "为空" : caseNumber) + "不在本次集体研究名单中或重复出现");
+                if (!agenda.contains(row.caseNumber()) || !seen.add(row.caseNumber())) {
+                    throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, row.source() + "的案件号"
+                            + row.caseNumber() + "不在本次集体研究名单中或重复出现");
                 }
-                String decision = text(row.get("rowDecision"));
-                if (decision == null || !ROW_DECISIONS.containsKey(decision)) {
-                    throw new UnionAssistException(CaseworkError.DECISION_MISSING, "第" + line + "行（" + caseNumber
-                            + "）请选择研究结论");
+                if (row.decision().needsOpinion() && row.opinion() == null) {
+                    throw new UnionAssistException(CaseworkError.OPINION_REQUIRED, row.source() + "（"
+                            + row.caseNumber() + "）" + row.decision().label() + "须填写意见");
                 }
-                String opinion = text(row.get("rowOpinion"));
-                if (!"approve".equals(decision) && opinion == null) {
-                    throw new UnionAssistException(CaseworkError.OPINION_REQUIRED, "第" + line + "行（" + caseNumber
-                            + "）" + ROW_DECISIONS.get(decision) + "须填写意见");
-                }
-                if (opinion != null && opinion.length() > 500) {
-                    throw new UnionAssistException(CaseworkError.INVALID_INPUT, "第" + line + "行（" + caseNumber
-                            + "）意见不能超过500字");
-                }
-                decided.add(new RowDecision(caseNumber, decision, opinion));
-                return caseNumber;
+                return row;
             });
         }
         Set<String> missing = new LinkedHashSet<>(agenda);
@@ -218,32 +212,7 @@ public class DistrictSittings {
             });
         }
         refusals.throwIfAny();
-        return decided;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rowsOf(Object submitted) {
-        Object value = submitted;
-        if (value instanceof org.camunda.spin.json.SpinJsonNode node) {
-            value = node.mapTo(List.class);
-        } else if (value instanceof String text && !text.isBlank()) {
-            value = JSON(text).mapTo(List.class);
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "集体研究名单缺失，请重新打开任务");
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object row : list) {
-            if (!(row instanceof Map<?, ?> map)) {
-                throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, "集体研究名单格式不正确，请重新打开任务");
-            }
-            rows.add((Map<String, Object>) map);
-        }
         return rows;
-    }
-
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
     /**
@@ -255,13 +224,13 @@ public class DistrictSittings {
         String code = (String) execution.getVariable("districtDecision");
         String chairId = (String) execution.getVariable("districtDecidedBy");
         UnionMember chair = members.inRole(chairId, Role.CHAIR, g.getDistrictUnionId()).orElseThrow();
-        Decision decision = Decision.fromCode(code);
-        g.decidedByDistrict(switch (code) {
-            case "approve" -> EducationGrant.Status.ON_NOTICE;
-            case "return" -> EducationGrant.Status.RETURNED;
-            default -> g.getStatus();
+        SittingDecision decision = Coded.find(SittingDecision.class, code).orElseThrow();
+        g.decidedByDistrict(switch (decision) {
+            case APPROVE -> EducationGrant.Status.ON_NOTICE;
+            case RETURN -> EducationGrant.Status.RETURNED;
+            case REJECT -> g.getStatus();
         }, clock.today());
-        auditTrail.recordMemberDecision(execution, decision, ROW_DECISIONS.get(code),
+        auditTrail.recordMemberDecision(execution, decision.decision(), decision.label(),
                 (String) execution.getVariable("districtOpinion"), (String) execution.getVariable("districtFindings"),
                 chair, GrantRecords.values(g, null), GrantVariables.snapshot(g));
         execution.setVariable("opinion", execution.getVariable("districtOpinion"));

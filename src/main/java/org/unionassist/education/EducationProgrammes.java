@@ -17,4 +17,9 @@ class EducationProgrammes {
     Programme educationGrantSitting() {
         return Programme.startedByDistrictClerks(DistrictSittings.PROCESS, "金秋助学区级集体研究");
     }
+
+    @Bean
+    Programme educationGrantQuota() {
+        return Programme.startedByCityClerks(QuotaPlans.PROCESS, "金秋助学年度名额下达");
+    }
 }

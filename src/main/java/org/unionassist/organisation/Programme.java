@@ -17,6 +17,11 @@ public record Programme(String processKey, String name, UnionLevel startedBy) {
         return new Programme(processKey, name, UnionLevel.DISTRICT);
     }
 
+    /** A city's own process, such as the yearly quotas of a programme. */
+    public static Programme startedByCityClerks(String processKey, String name) {
+        return new Programme(processKey, name, UnionLevel.CITY);
+    }
+
     public static Programme startedByTheApplication(String processKey, String name) {
         return new Programme(processKey, name, null);
     }

@@ -167,6 +167,12 @@ public class CaseDriver {
         return pi;
     }
 
+    /** The end event a finished case ended at. */
+    public String engineHistoryEnd(ProcessInstance pi) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+                .singleResult().getEndActivityId();
+    }
+
     public void fireTimer(ProcessInstance pi) {
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .singleResult();

@@ -57,6 +57,24 @@ public final class ListCells {
         };
     }
 
+    /** A whole number from {@code min} to {@code max} (a number of places, of people). */
+    public static ListColumn.Parser<Integer> count(int min, int max) {
+        return text -> {
+            if (text.isEmpty()) {
+                throw new CellRefused("不能为空");
+            }
+            try {
+                int n = new BigDecimal(text).intValueExact();
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException | ArithmeticException notWhole) {
+                // refused below
+            }
+            throw new CellRefused("应为" + min + "至" + max + "之间的整数");
+        };
+    }
+
     /** One of a choice's constants, written as its label (困难职工) or its code. */
     public static <E extends Enum<E> & Coded> ListColumn.Parser<E> oneOf(Class<E> type) {
         return text -> Arrays.stream(type.getEnumConstants())
