@@ -134,4 +134,21 @@ class ListReaderTest {
         assertThat(RECIPIENTS.file("慰问名单.xlsx", new ByteArrayInputStream(file))).containsExactly(
                 new Recipient("王芳", wang, Group.HARDSHIP, new BigDecimal("1000.00"), null, "上传名单第2行"));
     }
+
+    @Test
+    void aCountIsAWholeNumberInItsRangeAndABlankCountIsNamed() {
+        ListColumn<Integer> places = ListColumn.required("places", "名额", ListCells.count(0, 100));
+        ListReader<Integer> reader = ListReader.of("名额表", List.of(places), row -> row.get(places));
+
+        assertThat(reader.rows("[{\"places\":3},{\"places\":\"0\"},{\"places\":100.0}]", "第%d行"))
+                .containsExactly(3, 0, 100);
+        assertThatThrownBy(() -> reader.rows("[{\"places\":-1},{\"places\":2.5},{\"places\":101},"
+                + "{\"places\":\"三\"},{\"source\":\"西城区\",\"places\":\" \"}]", "第%d行"))
+                .isInstanceOf(UnionAssistException.class)
+                .hasMessageContaining("名额表中有4处需要改正")
+                .hasMessageContaining("第1行：名额应为0至100之间的整数")
+                .hasMessageContaining("第2行：名额应为0至100之间的整数")
+                .hasMessageContaining("第3行：名额应为0至100之间的整数")
+                .hasMessageContaining("第4行：名额应为0至100之间的整数");
+    }
 }
