@@ -53,9 +53,11 @@ class UpgradeFromPreviousReleaseTest {
         ProcessInstance justFiled;
         JdbcTemplate db = new JdbcTemplate(TestDatabases.sameAs(database));
         ProcessInstance rejected;
-        // the previous release had no case register (V13), no entity for it and nothing that wrote it
+        // the previous release had no case register (V13), no entity for it and nothing that wrote it, and no
+        // education quotas (V15) for the demo to set
         try (ConfigurableApplicationContext previous = start("--spring.flyway.target=" + PREVIOUS_RELEASE,
-                "--union-assist.audit.case-register=false", "--spring.jpa.hibernate.ddl-auto=none")) {
+                "--union-assist.audit.case-register=false", "--union-assist.demo.education-quotas=false",
+                "--spring.jpa.hibernate.ddl-auto=none")) {
             CaseDriver driver = new CaseDriver(previous.getBean(ProcessEngine.class));
             atDistrict = driver.caseAtDistrict("eaststeel", IdNumbers.next());
             justFiled = driver.apply("westtextile.clerk", CaseDriver.deepHardshipApplication(IdNumbers.next()));
