@@ -107,8 +107,8 @@ public class AuditStatistics {
         }
         Map<String, Counts> byProgramme = new TreeMap<>();
         Map<String, Counts> byUnion = new TreeMap<>();
-        // a case of no child union: a district's own process (its collective decisions) is the district's own work
-        String ownLevel = union.getLevel() == UnionLevel.DISTRICT ? union.getName() + "本级" : "（未定单位）";
+        // a case of no child union is the union's own process (a district's collective decision, the city's quotas)
+        String ownLevel = union.getLevel() == UnionLevel.GRASSROOTS ? "（未定单位）" : union.getName() + "本级";
         jdbc.query("select extract(month from c.started_on) as m, c.programme_name, c." + childColumn + " as child,"
                 + " c.state, c.outcome, count(*) as n, sum(c.amount) as money from ua_case c"
                 + " where c." + column + " = :union and c.started_on between :from and :to"

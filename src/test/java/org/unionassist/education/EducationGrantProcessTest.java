@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.register.CaseEntryRepository;
 import org.unionassist.casework.signoff.SignOff;
 import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.payment.DisbursementRepository;
@@ -35,6 +36,7 @@ class EducationGrantProcessTest {
     @Autowired SignOffRepository signOffs;
     @Autowired DisbursementRepository disbursements;
     @Autowired HistoryService history;
+    @Autowired CaseEntryRepository register;
 
     @BeforeEach
     void inTheWindow() {
@@ -80,6 +82,11 @@ class EducationGrantProcessTest {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(sitting.getId()).singleResult()
                 .getEndTime()).isNotNull();
         education.task(third, "grantSupplement");
+        assertThat(register.findById(sitting.getId())).get().satisfies(entry -> {
+            assertThat(entry.getDistrictUnionId()).as("the district's own process, for its auditors").isEqualTo("east");
+            assertThat(entry.getGrassrootsUnionId()).isNull();
+            assertThat(entry.getCityUnionId()).isEqualTo("city");
+        });
         List<SignOff> decided = signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(undergraduate.getId());
         assertThat(decided).filteredOn(s -> "recordDistrictDecision".equals(s.getStepId())).singleElement()
                 .satisfies(s -> {

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
+import org.unionassist.casework.register.CaseEntryRepository;
 import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.MedicalAidDriver;
@@ -36,6 +37,7 @@ class QuotaPlanProcessTest {
     @Autowired QuotaPlanRepository plans;
     @Autowired SignOffRepository signOffs;
     @Autowired TransactionTemplate transactions;
+    @Autowired CaseEntryRepository register;
 
     private ProcessInstance draft(int year) {
         return starter.start("city.clerk", QuotaPlans.PROCESS, Variables.createVariables().putValue("requestedYear", year));
@@ -91,6 +93,11 @@ class QuotaPlanProcessTest {
                 .extracting(s -> s.getActorId() + ":" + s.getDecision().code())
                 .containsExactly("city.clerk:submit", "city.chair:return", "city.clerk:submit", "city.chair:approve");
         assertThat(driver.engineHistoryEnd(pi)).isEqualTo("quotasSet");
+        assertThat(register.findById(pi.getId())).get().satisfies(entry -> {
+            assertThat(entry.getCityUnionId()).as("the city's own process, for the city's auditors").isEqualTo("city");
+            assertThat(entry.getDistrictUnionId()).isNull();
+            assertThat(entry.getGrassrootsUnionId()).isNull();
+        });
     }
 
     @Test

@@ -82,7 +82,7 @@ public class CaseEntry {
         if (caseNumber != null) {
             this.caseNumber = caseNumber;
         }
-        if (grassroots != null || district != null) {
+        if (grassroots != null || district != null || city != null) {
             this.grassrootsUnionId = grassroots;
             this.districtUnionId = district;
             this.cityUnionId = city;

@@ -38,8 +38,12 @@ public class CaseRegister implements ExecutionListener, TaskListener {
 
     static final String GRASSROOTS = "grassrootsUnion";
     static final String APPLICANT = "applicantName";
-    /** A district's own process (e.g. a collective decision on a batch of applications) names only its district. */
+    /**
+     * A district's or the city's own process (a collective decision on a batch of applications, a year's quotas) names
+     * only its own union.
+     */
     static final String DISTRICT = "districtUnion";
+    static final String CITY = "cityUnion";
 
     private final CaseEntryRepository entries;
     private final SignOffRepository signOffs;
@@ -97,21 +101,26 @@ public class CaseRegister implements ExecutionListener, TaskListener {
         CaseEntry entry = entries.findById(pid).orElseGet(() -> new CaseEntry(pid, process.getId(),
                 process.getName() == null ? process.getId() : process.getName(), clock.now()));
         Object union = execution.getVariable(GRASSROOTS);
-        describe(entry, process, execution.getProcessBusinessKey(),
-                union != null ? union : execution.getVariable(DISTRICT), execution.getVariable(APPLICANT));
+        if (union == null) {
+            union = execution.getVariable(DISTRICT);
+        }
+        if (union == null) {
+            union = execution.getVariable(CITY);
+        }
+        describe(entry, process, execution.getProcessBusinessKey(), union, execution.getVariable(APPLICANT));
         return entry;
     }
 
     /**
      * What every source of a case's facts (a running execution, or the history of an older case) fills in alike.
-     * {@code union} is the case's own union: its grassroots union, or the district for a district's own process.
+     * {@code union} is the case's own union: its grassroots union, or the district or city whose own process it is.
      */
     void describe(CaseEntry entry, Process process, String businessKey, Object union, Object applicant) {
         if (union != null) {
             String unionId = union.toString();
-            boolean district = jurisdiction.union(unionId).getLevel() == UnionLevel.DISTRICT;
-            entry.describe(process.getName(), businessKey, district ? null : unionId,
-                    jurisdiction.ancestorAtLevel(unionId, UnionLevel.DISTRICT).getId(),
+            UnionLevel level = jurisdiction.union(unionId).getLevel();
+            entry.describe(process.getName(), businessKey, level == UnionLevel.GRASSROOTS ? unionId : null,
+                    level == UnionLevel.CITY ? null : jurisdiction.ancestorAtLevel(unionId, UnionLevel.DISTRICT).getId(),
                     jurisdiction.ancestorAtLevel(unionId, UnionLevel.CITY).getId());
         } else {
             entry.describe(process.getName(), businessKey, null, null, null);
