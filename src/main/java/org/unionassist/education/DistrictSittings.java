@@ -146,8 +146,10 @@ public class DistrictSittings {
                 .collect(Collectors.toMap(EducationGrant::getCaseNumber, Function.identity(), (a, b) -> a,
                         LinkedHashMap::new));
         List<RowDecision> decided = readRows(execution.getVariable(AGENDA), agenda.keySet());
+        Object minutes = execution.getVariable("opinion");
         String findings = "会议日期：" + meeting + "；参会人员：" + attendees + "；集体研究编号："
-                + execution.getProcessBusinessKey();
+                + execution.getProcessBusinessKey()
+                + (minutes == null || minutes.toString().isBlank() ? "" : "；会议纪要：" + minutes.toString().strip());
         int approved = 0;
         int returned = 0;
         int rejected = 0;

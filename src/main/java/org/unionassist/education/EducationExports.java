@@ -7,6 +7,7 @@ import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.Jurisdiction;
 import org.unionassist.organisation.Union;
+import org.unionassist.organisation.UnionLevel;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
@@ -73,10 +74,14 @@ public class EducationExports {
                 List.of("区总工会", "就读层次", "资助人数", "资助金额（元）"));
         long people = 0;
         BigDecimal total = BigDecimal.ZERO;
-        for (Map.Entry<String, Map<GrantLevel, Object[]>> district : byDistrict.entrySet()) {
-            String name = jurisdiction.union(district.getKey()).getName();
+        for (Union union : jurisdiction.unionsAt(UnionLevel.DISTRICT)) {
+            Map<GrantLevel, Object[]> district = byDistrict.getOrDefault(union.getId(), Map.of());
+            String name = union.getName();
+            if (district.isEmpty()) {
+                sheet.row(name, "（无）", 0, BigDecimal.ZERO.setScale(2));
+            }
             for (GrantLevel level : GrantLevel.values()) {
-                Object[] row = district.getValue().get(level);
+                Object[] row = district.get(level);
                 if (row == null) {
                     continue;
                 }
@@ -87,11 +92,7 @@ public class EducationExports {
                 total = total.add(amount);
             }
         }
-        if (people == 0) {
-            sheet.none();
-        } else {
-            sheet.row("全市合计", null, people, total);
-        }
+        sheet.row("全市合计", null, people, total);
         sheet.finish();
         return workbook.bytes();
     }

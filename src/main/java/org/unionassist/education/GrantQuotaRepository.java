@@ -10,6 +10,10 @@ public interface GrantQuotaRepository extends JpaRepository<GrantQuota, GrantQuo
 
     List<GrantQuota> findByKeyGrantYearOrderByKeyDistrictUnionId(int grantYear);
 
+    /** Places and granted as the database holds them now (not a copy loaded earlier in the transaction). */
+    @Query("select q.places, q.granted from GrantQuota q where q.key.grantYear = ?1 and q.key.districtUnionId = ?2")
+    List<Object[]> placesAndGranted(int grantYear, String districtUnionId);
+
     /** Takes one place if one is left: 1 when taken, 0 when the quota is used up (the row is locked meanwhile). */
     @Modifying(flushAutomatically = true)
     @Query("update GrantQuota q set q.granted = q.granted + 1"

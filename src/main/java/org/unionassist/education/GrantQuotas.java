@@ -1,6 +1,9 @@
 package org.unionassist.education;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.unionassist.engine.EngineCommands;
 import org.springframework.stereotype.Service;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.ShanghaiClock;
@@ -21,14 +24,23 @@ public class GrantQuotas {
 
     static final int MOST_PLACES = 100_000;
 
+    static final String SHOWN = "quotaShown";
+
     private final GrantQuotaRepository quotas;
     private final Jurisdiction jurisdiction;
     private final ShanghaiClock clock;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final EngineCommands engine;
 
-    public GrantQuotas(GrantQuotaRepository quotas, Jurisdiction jurisdiction, ShanghaiClock clock) {
+    public GrantQuotas(GrantQuotaRepository quotas, Jurisdiction jurisdiction, ShanghaiClock clock,
+                       TaskService taskService, RuntimeService runtimeService, EngineCommands engine) {
         this.quotas = quotas;
         this.jurisdiction = jurisdiction;
         this.clock = clock;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.engine = engine;
     }
 
     public List<GrantQuota> ofYear(int year) {
@@ -48,7 +60,9 @@ public class GrantQuotas {
                     + "年已批准" + quota.getGranted() + "个金秋助学名额，名额不能调低到" + places + "个");
         }
         quota.set(places, setBy, clock.now());
-        return quotas.saveAndFlush(quota);
+        GrantQuota saved = quotas.saveAndFlush(quota);
+        refreshShown(year, district.getId());
+        return saved;
     }
 
     /** The city's approval of one grant takes one of its district's places, or is refused. */
@@ -56,6 +70,7 @@ public class GrantQuotas {
         int year = grant.getGrantYear();
         String districtId = grant.getDistrictUnionId();
         if (quotas.takePlace(year, districtId) == 1) {
+            refreshShown(year, districtId);
             return;
         }
         String name = jurisdiction.union(districtId).getName();
@@ -70,11 +85,31 @@ public class GrantQuotas {
     public void show(DelegateExecution execution) {
         String districtId = (String) execution.getVariable("districtUnion");
         int year = ((Number) execution.getVariable("grantYear")).intValue();
+        execution.setVariable(SHOWN, shown(year, districtId));
+    }
+
+    /**
+     * Every application of the district and year waiting for the city shows the quota as it now stands: called in the
+     * transaction that took a place or changed the places, so an approver never reads an old count.
+     */
+    private void refreshShown(int year, String districtId) {
+        String text = shown(year, districtId);
+        engine.run(() -> taskService.createTaskQuery().processDefinitionKey(GrantRecords.PROCESS)
+                .taskDefinitionKey("cityApproval").processVariableValueEquals("districtUnion", districtId)
+                .processVariableValueEquals("grantYear", year).list()
+                .forEach(task -> runtimeService.setVariable(task.getProcessInstanceId(), SHOWN, text)));
+    }
+
+    private String shown(int year, String districtId) {
         String name = jurisdiction.union(districtId).getName();
-        execution.setVariable("quotaShown", quotas.findById(new GrantQuota.Key(year, districtId))
-                .map(q -> name + year + "年金秋助学名额 " + q.getPlaces() + " 个，已批准 " + q.getGranted()
-                        + " 个，剩余 " + q.remaining() + " 个")
-                .orElse(name + year + "年金秋助学名额尚未下达：下达前不能批准"));
+        return quotas.placesAndGranted(year, districtId).stream().findFirst()
+                .map(q -> {
+                    int places = ((Number) q[0]).intValue();
+                    int granted = ((Number) q[1]).intValue();
+                    return name + year + "年金秋助学名额 " + places + " 个，已批准 " + granted + " 个，剩余 "
+                            + (places - granted) + " 个";
+                })
+                .orElse(name + year + "年金秋助学名额尚未下达：下达前不能批准");
     }
 
     private Union district(String unionId) {

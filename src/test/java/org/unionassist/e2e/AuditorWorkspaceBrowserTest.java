@@ -105,8 +105,17 @@ class AuditorWorkspaceBrowserTest extends BrowserTestBase {
         browser.click(By.id("search-submit"));
         browser.textIn(By.id("search-results"), number);
         assertThat(browser.visible(By.id("search-counts")).getText()).contains("已办结").contains("未通过");
-        List<WebElement> unions = browser.all(By.cssSelector("#search-results tbody tr td:nth-child(3)"));
-        assertThat(unions).extracting(WebElement::getText).containsOnly("东城区东华街道工会");
+        // read as one snapshot: a search still answering may redraw the table between finding a cell and reading it
+        List<String> unions = browser.until("the union column of the results", d -> {
+            try {
+                List<String> texts = d.findElements(By.cssSelector("#search-results tbody tr td:nth-child(3)"))
+                        .stream().map(WebElement::getText).toList();
+                return texts.isEmpty() ? null : texts;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
+        assertThat(unions).containsOnly("东城区东华街道工会");
         browser.screenshot("search");
 
         browser.click(By.id("search-export"));

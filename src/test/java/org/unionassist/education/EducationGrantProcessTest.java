@@ -93,14 +93,18 @@ class EducationGrantProcessTest {
                     assertThat(s.getActorId()).isEqualTo("east.chair");
                     assertThat(s.getActorUnionId()).isEqualTo("east");
                     assertThat(s.getDecisionLabel()).isEqualTo("同意资助，进入公示");
-                    assertThat(s.getFindings()).contains("参会人员").contains("张主席");
+                    assertThat(s.getFindings()).contains("参会人员").contains("张主席")
+                            .contains("会议纪要：经集体研究逐件表决");
                     assertThat(s.getAmount()).isEqualByComparingTo("7500.00");
                 });
 
         driver.fireTimer(undergraduate);
         driver.fireTimer(highSchool);
         education.placesLeft(2026, "east", 1);
+        assertThat((String) driver.runtime().getVariable(highSchool.getId(), "quotaShown")).endsWith("剩余 1 个");
         driver.complete(undergraduate, "cityApproval", "city.chair", "approve", "同意");
+        assertThat((String) driver.runtime().getVariable(highSchool.getId(), "quotaShown"))
+                .as("the other approver's form shows the place just taken").endsWith("剩余 0 个");
         assertThatThrownBy(() -> driver.complete(highSchool, "cityApproval", "city.chair", "approve", null))
                 .isInstanceOfSatisfying(UnionAssistException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(EducationError.QUOTA_EXHAUSTED);

@@ -113,7 +113,7 @@ public class EducationGrantDriver {
             answered.put("rowOpinion", decision == null || decision.length < 2 ? null : decision[1]);
             rows.add(answered);
         }
-        return decisionOf("submit", null).putValue("meetingDate", today().toString())
+        return decisionOf("submit", "经集体研究逐件表决").putValue("meetingDate", today().toString())
                 .putValue("attendees", "张主席、李副主席、赵委员、钱委员、孙委员")
                 .putValueTyped("applications", SpinValues.jsonValue(JSON(rows)).create());
     }
