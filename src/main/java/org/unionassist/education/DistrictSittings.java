@@ -52,8 +52,9 @@ public class DistrictSittings {
     static final String AGENDA = "applications";
 
     private static final ListColumn<String> CASE = ListColumn.required("caseNumber", "案件号", ListCells.anyText());
+    /** Optional for the reader, so a row left undecided is named with the other rows to correct, in one refusal. */
     private static final ListColumn<SittingDecision> DECISION =
-            ListColumn.required("rowDecision", "研究结论", ListCells.oneOf(SittingDecision.class));
+            ListColumn.optional("rowDecision", "研究结论", ListCells.oneOf(SittingDecision.class));
     private static final ListColumn<String> OPINION = ListColumn.optional("rowOpinion", "意见", ListCells.text(500));
     private static final ListReader<RowDecision> ROWS = ListReader.of("集体研究名单", List.of(CASE, DECISION, OPINION),
             row -> new RowDecision(row.source(), row.get(CASE), row.get(DECISION), row.get(OPINION)));
@@ -197,6 +198,10 @@ public class DistrictSittings {
                 if (!agenda.contains(row.caseNumber()) || !seen.add(row.caseNumber())) {
                     throw new UnionAssistException(EducationError.SITTING_LIST_CHANGED, row.source() + "的案件号"
                             + row.caseNumber() + "不在本次集体研究名单中或重复出现");
+                }
+                if (row.decision() == null) {
+                    throw new UnionAssistException(CaseworkError.DECISION_MISSING, row.source() + "（"
+                            + row.caseNumber() + "）请选择研究结论");
                 }
                 if (row.decision().needsOpinion() && row.opinion() == null) {
                     throw new UnionAssistException(CaseworkError.OPINION_REQUIRED, row.source() + "（"

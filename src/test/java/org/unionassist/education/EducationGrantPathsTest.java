@@ -263,6 +263,14 @@ class EducationGrantPathsTest {
         refused(() -> decide(sitting, Map.of(r, new String[]{"reject"})), CaseworkError.OPINION_REQUIRED, r);
         assertThat(grant(rejected).getStatus()).isEqualTo(EducationGrant.Status.AWAITING_DISTRICT);
 
+        // a row left undecided and another without its opinion: both named in one refusal
+        assertThatThrownBy(() -> driver.complete(sitting, "districtSitting", "east.chair",
+                education.sittingDecisions(sitting, Map.of(r, new String[]{"reject"}, w, new String[]{"approve"}))))
+                .isInstanceOfSatisfying(UnionAssistException.class, e -> assertThat(e.getMessage())
+                        .contains("集体研究名单中有2处需要改正").contains(a + "）请选择研究结论")
+                        .contains(r + "）不予资助须填写意见"));
+        assertThat(grant(approved).getStatus()).isEqualTo(EducationGrant.Status.AWAITING_DISTRICT);
+
         // a row taken off the list
         VariableMap missing = education.sittingDecisions(sitting, everyRow(sitting, Map.of()));
         List<Map<String, Object>> rows = new ArrayList<>(education.agenda(sitting).stream()

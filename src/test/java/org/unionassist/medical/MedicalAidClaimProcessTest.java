@@ -299,7 +299,7 @@ class MedicalAidClaimProcessTest {
                 documentsChecked().putValue("docInvoices", false)))
                 .hasMessage("材料不全，缺少：医疗费用发票。请退回补充材料");
         assertThatThrownBy(() -> driver.complete(pi, "documentCheck", "eaststeel.clerk", "return", null))
-                .hasMessage("选择「退回补充」时必须填写意见");
+                .hasMessage("选择「退回补充材料」时必须填写意见");
         driver.complete(pi, "documentCheck", "eaststeel.clerk", decisionOf("return", "请补交医疗费用发票原件"));
         assertThat(pi).isWaitingAt("claimSupplement");
 
@@ -316,7 +316,7 @@ class MedicalAidClaimProcessTest {
         driver.complete(pi, "documentCheck", "eaststeel.clerk", documentsChecked());
 
         assertThatThrownBy(() -> driver.complete(pi, "claimDistrictApproval", "east.chair", "reject", " "))
-                .hasMessage("选择「不同意（驳回）」时必须填写意见");
+                .hasMessage("选择「驳回（不予赔付）」时必须填写意见");
         driver.complete(pi, "claimDistrictApproval", "east.chair", "reject", "费用不属于互助范围");
 
         assertThat(pi).isEnded().hasPassed("recordRejection");

@@ -125,7 +125,7 @@ class MedicalAidEnrolmentProcessTest {
         String right = IdNumbers.next();
         ProcessInstance pi = medical.start("eaststeel.clerk", ENROLMENT, enrolmentForm(2027, "孙丽", wrong));
         assertThatThrownBy(() -> driver.complete(pi, "districtConfirmation", "east.clerk", "return", null))
-                .hasMessage("选择「退回补充」时必须填写意见");
+                .hasMessage("选择「退回基层工会修改」时必须填写意见");
         driver.complete(pi, "districtConfirmation", "east.clerk", "return", "孙丽已调离，请核对名单");
         assertThat(pi).isWaitingAt("rosterCorrection");
 

@@ -48,7 +48,7 @@ public class SignOffRecorder implements TaskListener {
         String opinion = opinionOf(task);
         if (decision.opinionRequired() && opinion == null) {
             throw new UnionAssistException(CaseworkError.OPINION_REQUIRED,
-                    "选择「" + decision.label() + "」时必须填写意见");
+                    "选择「" + step.labelOf(decision) + "」时必须填写意见");
         }
         if (step.vote() && !actorId.equals(PersonalTask.signerOf(task))) {
             throw new UnionAssistException(CaseworkError.NOT_ASSIGNED_VOTER, "只有被选定的评议小组成员本人可以表决");
