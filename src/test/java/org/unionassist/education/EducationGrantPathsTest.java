@@ -320,7 +320,7 @@ class EducationGrantPathsTest {
                 temporaryHardship(IdNumbers.next(), IdNumbers.next(), "undergraduate"));
         ProcessInstance upheld = education.awaitingDistrict("eaststreet",
                 temporaryHardship(IdNumbers.next(), IdNumbers.next(), "highSchool"));
-        approveInOneSitting("east");
+        education.approveAll("east");
 
         driver.complete(dismissed, "publicNotice", "east.clerk", "objection", "有群众反映该家庭经营个体商铺");
         education.task(dismissed, "objectionRecheck");
@@ -342,10 +342,8 @@ class EducationGrantPathsTest {
     @Test
     void theCityRejectsWithoutTakingAPlaceAndNothingIsPaid() {
         CaseDriver.today(LocalDate.of(CITY_YEAR, 7, 6));
-        ProcessInstance pi = education.awaitingDistrict("eaststeel",
+        ProcessInstance pi = education.atCityApproval("eaststeel", "east",
                 temporaryHardship(IdNumbers.next(), IdNumbers.next(), "undergraduate"));
-        approveInOneSitting("east");
-        driver.fireTimer(pi);
         int granted = roomFor(CITY_YEAR, "east");
 
         driver.complete(pi, "cityApproval", "city.chair", "reject", "本年度名额优先保障在档困难家庭");
@@ -359,10 +357,8 @@ class EducationGrantPathsTest {
     @Test
     void theCityCannotApproveBeforeTheDistrictsQuotaIsSet() {
         CaseDriver.today(LocalDate.of(2027, 7, 5));
-        ProcessInstance pi = education.awaitingDistrict("westtextile",
+        ProcessInstance pi = education.atCityApproval("westtextile", "west",
                 temporaryHardship(IdNumbers.next(), IdNumbers.next(), "undergraduate"));
-        approveInOneSitting("west");
-        driver.fireTimer(pi);
         assertThat(quotas.ofYear(2027)).noneMatch(q -> "west".equals(q.getDistrictUnionId()));
         assertThat((String) driver.runtime().getVariable(pi.getId(), "quotaShown")).contains("尚未下达");
 
@@ -376,10 +372,8 @@ class EducationGrantPathsTest {
     @Test
     void anApprovedGrantIsPaidOnceToTheWorkersCardAndOnlyThePaymentKeepsTheFullCard() {
         CaseDriver.today(LocalDate.of(CITY_YEAR, 7, 6));
-        ProcessInstance pi = education.awaitingDistrict("eaststeel",
+        ProcessInstance pi = education.atCityApproval("eaststeel", "east",
                 temporaryHardship(IdNumbers.next(), IdNumbers.next(), "undergraduate"));
-        approveInOneSitting("east");
-        driver.fireTimer(pi);
         int granted = roomFor(CITY_YEAR, "east");
 
         driver.complete(pi, "cityApproval", "city.chair", "approve", "同意资助");
@@ -438,11 +432,6 @@ class EducationGrantPathsTest {
         }
         all.putAll(mine);
         return all;
-    }
-
-    private void approveInOneSitting(String district) {
-        ProcessInstance sitting = education.convene(district);
-        education.decide(sitting, district, everyRow(sitting, Map.of()));
     }
 
     /** Makes room in the district's quota for the year; returns the places granted so far. */
