@@ -20,7 +20,8 @@ import java.time.OffsetDateTime;
 @Table(name = "ua_education_sitting")
 public class DistrictSitting {
 
-    public enum Status { OPEN, DECIDED }
+    /** CLOSED: its process ended without a decision (an operator deleted it); its agenda was released. */
+    public enum Status { OPEN, DECIDED, CLOSED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,6 +77,10 @@ public class DistrictSitting {
     /** 集体研究编号, the sitting process's business key. */
     public String number() {
         return "JXYJ%d%05d".formatted(convenedOn.getYear(), id);
+    }
+
+    void closedWithoutDecision() {
+        this.status = Status.CLOSED;
     }
 
     public Long getId() { return id; }

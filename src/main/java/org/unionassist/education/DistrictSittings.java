@@ -92,6 +92,7 @@ public class DistrictSittings {
                 .filter(u -> u.getLevel() == UnionLevel.DISTRICT)
                 .findFirst().orElseThrow(() -> new UnionAssistException(EducationError.NOT_A_DISTRICT_CLERK,
                         "金秋助学集体研究只能由区总工会经办人提请"));
+        releaseAbandoned(district.getId());
         DistrictSitting sitting = sittings.saveAndFlush(new DistrictSitting(execution.getProcessInstanceId(),
                 district.getId(), clerk, clock.today()));
         if (grants.putOnAgenda(sitting.getId(), district.getId()) == 0) {
@@ -111,6 +112,21 @@ public class DistrictSittings {
         execution.setVariable("agendaShown", district.getName() + "待集体研究的金秋助学申请 " + agenda.size() + " 件");
         List<Map<String, Object>> rows = agenda.stream().map(this::row).toList();
         execution.setVariable(AGENDA, SpinValues.jsonValue(JSON(rows)).create());
+    }
+
+    /**
+     * A sitting whose process is gone without its decision (an operator deleted it in Cockpit) no longer holds its
+     * applications: they go on the next agenda. The deletion itself is in the case's manual-intervention record.
+     */
+    private void releaseAbandoned(String districtId) {
+        for (DistrictSitting open : sittings.findByDistrictUnionIdAndStatus(districtId, DistrictSitting.Status.OPEN)) {
+            boolean running = engine.call(() -> runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(open.getProcessInstanceId()).count()) > 0;
+            if (!running) {
+                grants.releaseAgenda(open.getId());
+                open.closedWithoutDecision();
+            }
+        }
     }
 
     private Map<String, Object> row(EducationGrant g) {

@@ -26,6 +26,12 @@ public interface EducationGrantRepository extends CaseRecordRepository<Education
             + " and g.status = org.unionassist.education.EducationGrant.Status.AWAITING_DISTRICT and g.sittingId is null")
     int putOnAgenda(Long sittingId, String districtUnionId);
 
+    /** Takes the applications still waiting off the agenda of a sitting that ended without deciding them. */
+    @Modifying(flushAutomatically = true)
+    @Query("update EducationGrant g set g.sittingId = null where g.sittingId = ?1"
+            + " and g.status = org.unionassist.education.EducationGrant.Status.AWAITING_DISTRICT")
+    int releaseAgenda(Long sittingId);
+
     List<EducationGrant> findByHeaderDistrictUnionIdAndGrantYearAndStatusInOrderByHeaderCaseNumber(
             String districtUnionId, int grantYear, Collection<EducationGrant.Status> statuses);
 

@@ -37,6 +37,7 @@ class EducationGrantProcessTest {
     @Autowired DisbursementRepository disbursements;
     @Autowired HistoryService history;
     @Autowired CaseEntryRepository register;
+    @Autowired DistrictSittingRepository sittings;
 
     @BeforeEach
     void inTheWindow() {
@@ -118,5 +119,24 @@ class EducationGrantProcessTest {
                 .isEqualTo(EducationGrant.Status.GRANTED);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(undergraduate.getId())
                 .singleResult().getEndActivityId()).isEqualTo("grantApproved");
+    }
+
+    @Test
+    void aSittingAnOperatorDeletedBeforeItsDecisionLeavesItsApplicationsToTheNextSitting() {
+        ProcessInstance waiting = education.awaitingDistrict("eaststeel",
+                temporaryHardship(IdNumbers.next(), IdNumbers.next(), "highSchool"));
+        ProcessInstance abandoned = education.convene("east");
+        assertThat(education.agenda(abandoned)).extracting(r -> r.get("caseNumber")).contains(education.caseNumber(waiting));
+        driver.asDo("admin", () -> driver.runtime().deleteProcessInstance(abandoned.getId(), "误建的集体研究"));
+
+        ProcessInstance next = education.convene("east");
+
+        assertThat(education.agenda(next)).extracting(r -> r.get("caseNumber")).contains(education.caseNumber(waiting));
+        assertThat(sittings.findByProcessInstanceId(abandoned.getId())).get()
+                .extracting(DistrictSitting::getStatus).isEqualTo(DistrictSitting.Status.CLOSED);
+        Map<String, String[]> everyRow = new java.util.HashMap<>();
+        education.agenda(next).forEach(r -> everyRow.put((String) r.get("caseNumber"), new String[]{"approve"}));
+        education.decide(next, "east", everyRow);
+        education.task(waiting, "publicNotice");
     }
 }
