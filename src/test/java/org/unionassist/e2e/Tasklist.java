@@ -138,8 +138,21 @@ final class Tasklist {
     void startProcess(String processName) {
         browser.click(By.cssSelector(".start-process-action a"));
         browser.visible(MODAL);
-        browser.textIn(By.cssSelector(".modal-dialog .processes a"), processName).click();
-        browser.visible(By.cssSelector(".modal-dialog .fjs-form"));
+        browser.textIn(By.cssSelector(".modal-dialog .processes a"), processName);
+        // the dialog may still redraw its list when the first click lands: click the process until its form shows
+        browser.until("the start form of " + processName, d -> {
+            try {
+                if (d.findElements(By.cssSelector(".modal-dialog .fjs-form")).stream().anyMatch(WebElement::isDisplayed)) {
+                    return true;
+                }
+                d.findElements(By.cssSelector(".modal-dialog .processes a")).stream()
+                        .filter(a -> a.isDisplayed() && a.getText().contains(processName)).findFirst()
+                        .ifPresent(WebElement::click);
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // the next poll finds the redrawn list
+            }
+            return null;
+        });
     }
 
     /** Clicks the dialog's start button (发起); the dialog stays open when the start is refused. */
