@@ -4,7 +4,6 @@ import org.unionassist.organisation.Members;
 import org.unionassist.organisation.Jurisdiction;
 import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionLevel;
-import org.unionassist.organisation.UnionMember;
 import org.unionassist.organisation.Role;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The unions a case belongs to (grassroots → district → city), taken once from the grassroots caseworker who opens
@@ -39,9 +39,22 @@ public class CaseUnions {
         if (isOpen(execution)) {
             return of((String) execution.getVariable("grassrootsUnion"));
         }
+        return ofCaseworker(loggedIn().orElse((String) execution.getVariable("initiator")), programme);
+    }
+
+    /** The user the engine command under way runs for, if a user is logged in. */
+    public static Optional<String> loggedIn() {
         CommandContext command = Context.getCommandContext();
-        String loggedIn = command == null ? null : command.getAuthenticatedUserId();
-        return ofCaseworker(loggedIn != null ? loggedIn : (String) execution.getVariable("initiator"), programme);
+        return Optional.ofNullable(command == null ? null : command.getAuthenticatedUserId());
+    }
+
+    /** The unions of this level in which the user is a clerk (经办人). */
+    public List<Union> clerkships(String userId, UnionLevel level) {
+        return members.rolesOf(userId).stream()
+                .filter(m -> m.role() == Role.CLERK)
+                .map(m -> jurisdiction.union(m.unionId()))
+                .filter(u -> u.getLevel() == level)
+                .toList();
     }
 
     public static boolean isOpen(DelegateExecution execution) {
@@ -77,15 +90,12 @@ public class CaseUnions {
         if (initiator == null) {
             throw new UnionAssistException(CaseworkError.NOT_A_GRASSROOTS_CLERK, "无法确认经办人：请登录后再提交");
         }
-        List<UnionMember> clerkships = members.rolesOf(initiator).stream()
-                .filter(m -> m.role() == Role.CLERK)
-                .filter(m -> jurisdiction.union(m.unionId()).getLevel() == UnionLevel.GRASSROOTS)
-                .toList();
+        List<Union> clerkships = clerkships(initiator, UnionLevel.GRASSROOTS);
         if (clerkships.size() != 1) {
             throw new UnionAssistException(CaseworkError.NOT_A_GRASSROOTS_CLERK,
                     programme + "只能由一个基层工会的经办人提交");
         }
-        return of(clerkships.get(0).unionId());
+        return of(clerkships.get(0).getId());
     }
 
     public Path of(String grassrootsUnionId) {

@@ -2,11 +2,10 @@ package org.unionassist.education;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.CaseAccess;
+import org.unionassist.casework.CaseUnions;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.Coded;
 import org.unionassist.casework.lists.ListCells;
@@ -64,19 +63,22 @@ public class DistrictSittings {
     private final Members members;
     private final Jurisdiction jurisdiction;
     private final CaseAccess caseAccess;
+    private final CaseUnions caseUnions;
     private final ShanghaiClock clock;
     private final AuditTrail auditTrail;
     private final RuntimeService runtimeService;
     private final EngineCommands engine;
 
     public DistrictSittings(EducationGrantRepository grants, DistrictSittingRepository sittings, Members members,
-                            Jurisdiction jurisdiction, CaseAccess caseAccess, ShanghaiClock clock,
+                            Jurisdiction jurisdiction, CaseAccess caseAccess, CaseUnions caseUnions,
+                            ShanghaiClock clock,
                             AuditTrail auditTrail, RuntimeService runtimeService, EngineCommands engine) {
         this.grants = grants;
         this.sittings = sittings;
         this.members = members;
         this.jurisdiction = jurisdiction;
         this.caseAccess = caseAccess;
+        this.caseUnions = caseUnions;
         this.clock = clock;
         this.auditTrail = auditTrail;
         this.runtimeService = runtimeService;
@@ -85,11 +87,8 @@ public class DistrictSittings {
 
     /** Service step 汇总待研究申请: the convening clerk's district, and its agenda; refused when nothing waits. */
     public void convene(DelegateExecution execution) {
-        String clerk = loggedIn(execution);
-        Union district = members.rolesOf(clerk).stream()
-                .filter(m -> m.role() == Role.CLERK)
-                .map(m -> jurisdiction.union(m.unionId()))
-                .filter(u -> u.getLevel() == UnionLevel.DISTRICT)
+        String clerk = loggedIn();
+        Union district = caseUnions.clerkships(clerk, UnionLevel.DISTRICT).stream()
                 .findFirst().orElseThrow(() -> new UnionAssistException(EducationError.NOT_A_DISTRICT_CLERK,
                         "金秋助学集体研究只能由区总工会经办人提请"));
         releaseAbandoned(district.getId());
@@ -150,7 +149,7 @@ public class DistrictSittings {
      */
     public void decide(DelegateExecution execution) {
         DistrictSitting sitting = sittings.findByProcessInstanceId(execution.getProcessInstanceId()).orElseThrow();
-        String chairId = loggedIn(execution);
+        String chairId = loggedIn();
         UnionMember chair = members.inRole(chairId, Role.CHAIR, sitting.getDistrictUnionId())
                 .orElseThrow(() -> new UnionAssistException(CaseworkError.NOT_AUTHORIZED,
                         "集体研究决定须由本区总工会的审批人提交"));
@@ -261,12 +260,8 @@ public class DistrictSittings {
         execution.removeVariable("districtDecidedBy");
     }
 
-    private static String loggedIn(DelegateExecution execution) {
-        CommandContext command = Context.getCommandContext();
-        String user = command == null ? null : command.getAuthenticatedUserId();
-        if (user == null) {
-            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "请登录后再办理集体研究");
-        }
-        return user;
+    private static String loggedIn() {
+        return CaseUnions.loggedIn().orElseThrow(() -> new UnionAssistException(CaseworkError.NOT_AUTHORIZED,
+                "请登录后再办理集体研究"));
     }
 }

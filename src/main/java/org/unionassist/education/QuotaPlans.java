@@ -2,11 +2,10 @@ package org.unionassist.education;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.CaseAccess;
+import org.unionassist.casework.CaseUnions;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.Refusals;
 import org.unionassist.casework.ShanghaiClock;
@@ -15,8 +14,6 @@ import org.unionassist.casework.lists.ListCells;
 import org.unionassist.casework.lists.ListColumn;
 import org.unionassist.casework.lists.ListReader;
 import org.unionassist.organisation.Jurisdiction;
-import org.unionassist.organisation.Members;
-import org.unionassist.organisation.Role;
 import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionLevel;
 
@@ -52,16 +49,16 @@ public class QuotaPlans {
 
     private final QuotaPlanRepository plans;
     private final GrantQuotas quotas;
-    private final Members members;
+    private final CaseUnions caseUnions;
     private final Jurisdiction jurisdiction;
     private final CaseAccess caseAccess;
     private final ShanghaiClock clock;
 
-    public QuotaPlans(QuotaPlanRepository plans, GrantQuotas quotas, Members members, Jurisdiction jurisdiction,
-                      CaseAccess caseAccess, ShanghaiClock clock) {
+    public QuotaPlans(QuotaPlanRepository plans, GrantQuotas quotas, CaseUnions caseUnions,
+                      Jurisdiction jurisdiction, CaseAccess caseAccess, ShanghaiClock clock) {
         this.plans = plans;
         this.quotas = quotas;
-        this.members = members;
+        this.caseUnions = caseUnions;
         this.jurisdiction = jurisdiction;
         this.caseAccess = caseAccess;
         this.clock = clock;
@@ -70,10 +67,7 @@ public class QuotaPlans {
     /** Service step 汇总各区名额: the drafting clerk's city, the year, and every district with its current places. */
     public void draft(DelegateExecution execution) {
         String clerk = loggedIn();
-        Union city = members.rolesOf(clerk).stream()
-                .filter(m -> m.role() == Role.CLERK)
-                .map(m -> jurisdiction.union(m.unionId()))
-                .filter(u -> u.getLevel() == UnionLevel.CITY)
+        Union city = caseUnions.clerkships(clerk, UnionLevel.CITY).stream()
                 .findFirst().orElseThrow(() -> new UnionAssistException(CaseworkError.NOT_AUTHORIZED,
                         "金秋助学年度名额只能由市总工会经办人拟定"));
         int year = year(execution.getVariable("requestedYear"));
@@ -166,11 +160,7 @@ public class QuotaPlans {
     }
 
     private static String loggedIn() {
-        CommandContext command = Context.getCommandContext();
-        String user = command == null ? null : command.getAuthenticatedUserId();
-        if (user == null) {
-            throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "请登录后再办理名额下达");
-        }
-        return user;
+        return CaseUnions.loggedIn().orElseThrow(() -> new UnionAssistException(CaseworkError.NOT_AUTHORIZED,
+                "请登录后再办理名额下达"));
     }
 }
