@@ -1,7 +1,6 @@
 package org.unionassist.audit;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,10 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionassist.casework.ExportWorkbook;
 import org.unionassist.casework.ShanghaiClock;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +25,7 @@ import java.util.Map;
 @RequestMapping("/api/audit")
 public class AuditExportController {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = ExportWorkbook.XLSX;
 
     private final AuditorScope scopes;
     private final AuditExports exports;
@@ -88,23 +86,6 @@ public class AuditExportController {
     }
 
     private static ResponseEntity<byte[]> download(AuditExports.Download file) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file.fileName(), file.asciiFileName()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(file.content());
-    }
-
-    /** {@code attachment} with the ASCII name for old clients and the Chinese one as RFC 5987 {@code filename*}. */
-    static String attachment(String fileName, String asciiFileName) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(String.format("%02X", c));
-            }
-        }
-        return "attachment; filename=\"" + asciiFileName + "\"; filename*=UTF-8''" + encoded;
+        return ExportWorkbook.download(file.fileName(), file.asciiFileName(), file.content());
     }
 }

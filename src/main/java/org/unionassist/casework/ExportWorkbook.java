@@ -1,5 +1,9 @@
 package org.unionassist.casework;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -10,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,6 +52,31 @@ public final class ExportWorkbook {
         amountStyle = workbook.createCellStyle();
         amountStyle.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
         amountStyle.setVerticalAlignment(VerticalAlignment.TOP);
+    }
+
+    public static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** An export as the browser downloads it: never cached, named in Chinese with an ASCII name for old clients. */
+    public static ResponseEntity<byte[]> download(String fileName, String asciiFileName, byte[] content) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName, asciiFileName))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(content);
+    }
+
+    /** {@code attachment} with the ASCII name for old clients and the Chinese one as RFC 5987 {@code filename*}. */
+    static String attachment(String fileName, String asciiFileName) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return "attachment; filename=\"" + asciiFileName + "\"; filename*=UTF-8''" + encoded;
     }
 
     /** A new sheet: its first line, then the header row. */

@@ -3,9 +3,6 @@ package org.unionassist.education;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionassist.casework.CaseworkError;
+import org.unionassist.casework.ExportWorkbook;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.engine.EngineCommands;
@@ -26,7 +24,6 @@ import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionLevel;
 import org.unionassist.organisation.UnionMember;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +37,6 @@ import java.util.Map;
 public class EducationGrantController {
 
     public static final String WITHDRAWAL = "educationGrantWithdrawal";
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final EducationGrants grants;
     private final GrantQuotas quotas;
@@ -123,7 +118,7 @@ public class EducationGrantController {
     public Map<String, Object> setQuota(@PathVariable int year, @PathVariable String districtUnionId,
                                         @RequestBody(required = false) QuotaRequest request) {
         String caller = caller("下达名额");
-        Union city = cityOf(districtUnionId);
+        Union city = jurisdiction.ancestorAtLevel(quotas.district(districtUnionId).getId(), UnionLevel.CITY);
         if (members.inRole(caller, Role.CLERK, city.getId()).isEmpty()
                 && members.inRole(caller, Role.CHAIR, city.getId()).isEmpty()) {
             throw new UnionAssistException(CaseworkError.NOT_AUTHORIZED, "金秋助学名额由市总工会经办人或审批人下达");
@@ -141,11 +136,12 @@ public class EducationGrantController {
     public ResponseEntity<byte[]> noticeList(@RequestParam(required = false) Integer year,
                                              @RequestParam(required = false) String district) {
         String caller = caller("导出公示名单");
-        Union d = district == null || district.isBlank() ? ownDistrict(caller) : knownDistrict(district);
+        Union d = district == null || district.isBlank() ? ownDistrict(caller) : quotas.district(district);
         requireMemberOfAny(caller, List.of(d, jurisdiction.ancestorAtLevel(d.getId(), UnionLevel.CITY)),
                 "只有本区总工会或市总工会的工作人员可以导出该区的公示名单");
         int y = year == null ? clock.today().getYear() : year;
-        return xlsx(d.getName() + y + "年金秋助学公示名单.xlsx", "education-notice-" + d.getId() + "-" + y + ".xlsx",
+        return ExportWorkbook.download(d.getName() + y + "年金秋助学公示名单.xlsx",
+                "education-notice-" + d.getId() + "-" + y + ".xlsx",
                 exports.noticeList(d, y, members.displayName(caller)));
     }
 
@@ -156,7 +152,7 @@ public class EducationGrantController {
         Union city = jurisdiction.unionsAt(UnionLevel.CITY).stream().findFirst().orElseThrow();
         requireMemberOfAny(caller, List.of(city), "全市金秋助学资助汇总仅供市总工会工作人员导出");
         int y = year == null ? clock.today().getYear() : year;
-        return xlsx(y + "年金秋助学资助汇总（分区分层次）.xlsx", "education-grants-" + y + ".xlsx",
+        return ExportWorkbook.download(y + "年金秋助学资助汇总（分区分层次）.xlsx", "education-grants-" + y + ".xlsx",
                 exports.grantsByDistrict(y, members.displayName(caller)));
     }
 
@@ -164,23 +160,6 @@ public class EducationGrantController {
         return members.rolesOf(caller).stream().map(m -> jurisdiction.union(m.unionId()))
                 .filter(u -> u.getLevel() == UnionLevel.DISTRICT).findFirst()
                 .orElseThrow(() -> new UnionAssistException(CaseworkError.INVALID_INPUT, "请指定要导出的区总工会"));
-    }
-
-    private Union knownDistrict(String districtId) {
-        Union d;
-        try {
-            d = jurisdiction.union(districtId.strip());
-        } catch (IllegalArgumentException unknown) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT, "未知的单位");
-        }
-        if (d.getLevel() != UnionLevel.DISTRICT) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT, d.getName() + "不是区总工会");
-        }
-        return d;
-    }
-
-    private Union cityOf(String districtId) {
-        return jurisdiction.ancestorAtLevel(knownDistrict(districtId).getId(), UnionLevel.CITY);
     }
 
     private void requireMemberOfAny(String caller, List<Union> unions, String refusal) {
@@ -197,13 +176,5 @@ public class EducationGrantController {
             throw new UnionAssistException(CaseworkError.SIGNER_UNKNOWN, "请登录后再" + what);
         }
         return caller.getUserId();
-    }
-
-    private static ResponseEntity<byte[]> xlsx(String name, String asciiName, byte[] content) {
-        ContentDisposition disposition = ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(content);
     }
 }

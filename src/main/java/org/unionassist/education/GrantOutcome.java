@@ -19,15 +19,13 @@ public class GrantOutcome {
 
     static final String PURPOSE = "EDUCATION_GRANT";
 
-    private final EducationGrantRepository repository;
     private final EducationGrants grants;
     private final Disbursements disbursements;
     private final AuditTrail auditTrail;
     private final ShanghaiClock clock;
 
-    public GrantOutcome(EducationGrantRepository repository, EducationGrants grants, Disbursements disbursements,
-                        AuditTrail auditTrail, ShanghaiClock clock) {
-        this.repository = repository;
+    public GrantOutcome(EducationGrants grants, Disbursements disbursements, AuditTrail auditTrail,
+                        ShanghaiClock clock) {
         this.grants = grants;
         this.disbursements = disbursements;
         this.auditTrail = auditTrail;
@@ -38,7 +36,6 @@ public class GrantOutcome {
     public void paid(DelegateExecution execution) {
         EducationGrant g = grants.byProcessInstance(execution.getProcessInstanceId());
         g.close(EducationGrant.Status.GRANTED, clock.today());
-        repository.save(g);
         disbursements.payOnce(new PaymentOrder(g.getProcessInstanceId(), AuditTrail.processKeyOf(execution),
                 g.getCaseNumber(), "grant:" + g.getId(), PURPOSE, g.getWorkerName(), g.getWorkerIdNumber(),
                 g.getBankCard(), g.getAmount(), g.getGrassrootsUnionId()));
@@ -70,7 +67,6 @@ public class GrantOutcome {
             throw new UnionAssistException(CaseworkError.OPINION_REQUIRED, "撤回申请必须说明理由");
         }
         g.close(EducationGrant.Status.WITHDRAWN, clock.today());
-        repository.save(g);
         auditTrail.recordEvent(execution, Decision.WITHDRAW, reason.strip(),
                 (String) execution.getVariable("withdrawalRequestedBy"), GrantRecords.values(g, null),
                 GrantVariables.snapshot(g));
@@ -80,7 +76,6 @@ public class GrantOutcome {
     private void close(DelegateExecution execution, EducationGrant.Status end) {
         EducationGrant g = grants.byProcessInstance(execution.getProcessInstanceId());
         g.close(end, clock.today());
-        repository.save(g);
         GrantVariables.publish(execution, g);
     }
 }

@@ -112,15 +112,16 @@ public class GrantQuotas {
                 .orElse(name + year + "年金秋助学名额尚未下达：下达前不能批准");
     }
 
-    private Union district(String unionId) {
+    /** A district by its id, as a request names it; anything else is refused in words. */
+    Union district(String unionId) {
         Union union;
         try {
-            union = jurisdiction.union(unionId);
-        } catch (RuntimeException unknown) {
+            union = jurisdiction.union(unionId == null ? "" : unionId.strip());
+        } catch (IllegalArgumentException unknown) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "未知的单位：" + unionId);
         }
         if (union.getLevel() != UnionLevel.DISTRICT) {
-            throw new UnionAssistException(CaseworkError.INVALID_INPUT, union.getName() + "不是区总工会：名额按区下达");
+            throw new UnionAssistException(CaseworkError.INVALID_INPUT, union.getName() + "不是区总工会");
         }
         return union;
     }
