@@ -2,6 +2,7 @@ package org.unionassist.e2e;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -126,10 +127,20 @@ final class Browser implements AutoCloseable {
         return waiting(by + " clickable").until(ExpectedConditions.elementToBeClickable(by));
     }
 
+    /**
+     * Clicks once the element is clickable. A dialog that is still fading in, or a form laying itself out, can make a
+     * click fail for a moment although the element is shown: the click is tried again until the wait runs out.
+     */
     void click(By by) {
-        WebElement element = clickable(by);
-        scrollIntoView(element);
-        element.click();
+        waiting(by + " clicked").ignoring(ElementNotInteractableException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return null;
+            }
+            scrollIntoView(element);
+            element.click();
+            return true;
+        });
     }
 
     void type(By by, String text) {
