@@ -1,0 +1,102 @@
+package org.unionassist.warmth;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.unionassist.casework.signoff.CaseRecordPolicy;
+import org.unionassist.casework.signoff.Decision;
+import org.unionassist.casework.signoff.SignedValues;
+import org.unionassist.casework.signoff.StepRules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sign-offs of a campaign: the city, the campaign and its number are protected. The plan's steps check the plan
+ * (the clerk's submission is what the campaign then holds); the allocation steps check their rows against the budget
+ * and write them to the ledger when signed; each settlement marks its union settled. The snapshot keeps the plan and
+ * the figures the signer saw.
+ */
+@Component
+public class CampaignRecords extends CaseRecordPolicy<Campaign> {
+
+    private final CampaignRepository campaigns;
+    private final WarmthCampaigns warmthCampaigns;
+
+    public CampaignRecords(CampaignRepository campaigns, WarmthCampaigns warmthCampaigns) {
+        super(WarmthCampaigns.PROCESS);
+        this.campaigns = campaigns;
+        this.warmthCampaigns = warmthCampaigns;
+    }
+
+    @Override
+    protected Campaign load(DelegateTask task) {
+        return campaigns.findByProcessInstanceId(task.getProcessInstanceId()).orElseThrow();
+    }
+
+    @Override
+    protected Map<String, Function<Campaign, Object>> protectedVariables() {
+        return Map.of("cityUnion", Campaign::getCityUnionId, "campaignId", Campaign::getId,
+                "caseNumber", Campaign::number);
+    }
+
+    @Override
+    protected String caseNumber(Campaign campaign) {
+        return campaign.number();
+    }
+
+    @Override
+    public Map<String, StepCheck<Campaign>> checks() {
+        return Map.of(
+                "plan", (task, campaign, decision) -> {
+                    if (decision == Decision.SUBMIT) {
+                        warmthCampaigns.plan(task);
+                        warmthCampaigns.standards(task);
+                    }
+                },
+                "districtAllocation", (task, campaign, decision) -> warmthCampaigns.allocations(task,
+                        WarmthCampaigns.DISTRICT_ALLOCATIONS, campaign.getId(), campaign.getCityUnionId()),
+                "unionAllocation", (task, campaign, decision) -> warmthCampaigns.allocations(task,
+                        WarmthCampaigns.UNION_ALLOCATIONS, campaign.getId(), district(task)));
+    }
+
+    @Override
+    protected SignedValues apply(DelegateTask task, Campaign campaign, Decision decision, StepRules step) {
+        String signer = WarmthCampaigns.loggedIn("办理");
+        switch (task.getTaskDefinitionKey()) {
+            case "fillPlan" -> warmthCampaigns.replan(campaign, task);
+            case "allocateDistricts" -> warmthCampaigns.allocateDistricts(task, campaign, signer);
+            case "allocateUnions" -> warmthCampaigns.allocateUnions(task, campaign, district(task), signer);
+            case "districtSettlement" -> warmthCampaigns.settleAccount(campaign, district(task), signer);
+            case "citySettlement" -> warmthCampaigns.settleAccount(campaign, campaign.getCityUnionId(), signer);
+            default -> {
+                // the chair's approval changes nothing here: 启动活动 opens the campaign
+            }
+        }
+        return new SignedValues(null, null, campaign.getTotalBudget(), null);
+    }
+
+    private static String district(DelegateTask task) {
+        return (String) task.getVariable("roundDistrict");
+    }
+
+    @Override
+    protected Map<String, Object> snapshot(DelegateTask task, Campaign campaign) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("campaignNumber", campaign.number());
+        s.put("plan", campaign.plan().toString());
+        s.put("standards", warmthCampaigns.standardsOf(campaign.getId()).toString());
+        switch (task.getTaskDefinitionKey()) {
+            case "allocateDistricts" -> s.put("allocations", String.valueOf(task.getVariable(WarmthCampaigns.DISTRICT_ALLOCATIONS)));
+            case "allocateUnions" -> {
+                s.put("district", district(task));
+                s.put("allocations", String.valueOf(task.getVariable(WarmthCampaigns.UNION_ALLOCATIONS)));
+            }
+            case "districtSettlement", "citySettlement" -> s.put("settlement", String.valueOf(task.getVariable("settlementRows")));
+            default -> {
+                // the plan is all
+            }
+        }
+        return s;
+    }
+}

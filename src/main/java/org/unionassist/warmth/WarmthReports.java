@@ -1,0 +1,121 @@
+package org.unionassist.warmth;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unionassist.casework.Money;
+import org.unionassist.organisation.Jurisdiction;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settlement of a campaign as it goes up (基层 → 区 → 市): people listed, visited and not reached, and cash and goods
+ * given, by recipient group, for each union; and beside each union's total, its allocation, what it spent and what is
+ * left. The same rows fill the settlement forms and the Excel exports of every level.
+ */
+@Service
+@Transactional(readOnly = true)
+public class WarmthReports {
+
+    /** One line: a union's group, or (group null) the union's total with its account. */
+    public record Line(String unitId, String unit, RecipientGroup group, int listed, int visited, int unreached,
+                       BigDecimal cash, BigDecimal goods, Ledger.Balance account) {
+
+        public Map<String, Object> asRow() {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("unit", unit);
+            row.put("group", group == null ? "合计" : group.label());
+            row.put("listed", listed);
+            row.put("visited", visited);
+            row.put("unreached", unreached);
+            row.put("cash", cash);
+            row.put("goods", goods);
+            row.put("allocated", account == null ? "" : account.allocated().toPlainString());
+            row.put("spent", account == null ? "" : account.spent().toPlainString());
+            row.put("left", account == null ? "" : account.available().toPlainString());
+            return row;
+        }
+    }
+
+    private final Recipients recipients;
+    private final Ledger ledger;
+    private final Jurisdiction jurisdiction;
+    private final RecipientListRepository lists;
+
+    public WarmthReports(Recipients recipients, Ledger ledger, Jurisdiction jurisdiction, RecipientListRepository lists) {
+        this.recipients = recipients;
+        this.ledger = ledger;
+        this.jurisdiction = jurisdiction;
+        this.lists = lists;
+    }
+
+    /** A grassroots union's report: its groups and its total. */
+    public List<Line> ofList(RecipientList list) {
+        return unit(list.getCampaignId(), list.getGrassrootsUnionId(), recipients.figures(list.getId()));
+    }
+
+    /** A district's report: each of its grassroots unions that took part, then the district's own total. */
+    public List<Line> ofDistrict(long campaignId, String districtId) {
+        Map<String, Map<RecipientGroup, Recipients.GroupFigures>> byUnion = recipients.figuresByUnion(campaignId);
+        List<Line> lines = new ArrayList<>();
+        for (RecipientList list : lists.findByCampaignIdOrderById(campaignId)) {
+            if (list.getDistrictUnionId().equals(districtId)) {
+                lines.addAll(unit(campaignId, list.getGrassrootsUnionId(),
+                        byUnion.getOrDefault(list.getGrassrootsUnionId(), Map.of())));
+            }
+        }
+        lines.addAll(unit(campaignId, districtId, recipients.figuresBelow(campaignId, districtId, true)));
+        return lines;
+    }
+
+    /** The city's report: each district's groups and total, then the campaign's. */
+    public List<Line> ofCity(Campaign campaign) {
+        List<Line> lines = new ArrayList<>();
+        for (String district : ledger.balances(campaign.getId()).keySet()) {
+            if (jurisdiction.union(district).getLevel() == org.unionassist.organisation.UnionLevel.DISTRICT) {
+                lines.addAll(unit(campaign.getId(), district, recipients.figuresBelow(campaign.getId(), district, true)));
+            }
+        }
+        lines.addAll(unit(campaign.getId(), campaign.getCityUnionId(),
+                recipients.figuresBelow(campaign.getId(), campaign.getCityUnionId(), false)));
+        return lines;
+    }
+
+    List<Map<String, Object>> districtRows(Campaign campaign, String districtId) {
+        return ofDistrict(campaign.getId(), districtId).stream().map(Line::asRow).toList();
+    }
+
+    List<Map<String, Object>> cityRows(Campaign campaign) {
+        return ofCity(campaign).stream().map(Line::asRow).toList();
+    }
+
+    List<Map<String, Object>> listRows(RecipientList list) {
+        return ofList(list).stream().map(Line::asRow).toList();
+    }
+
+    private List<Line> unit(long campaignId, String unionId, Map<RecipientGroup, Recipients.GroupFigures> figures) {
+        String name = jurisdiction.union(unionId).getName();
+        List<Line> lines = new ArrayList<>();
+        int listed = 0;
+        int visited = 0;
+        int unreached = 0;
+        BigDecimal cash = Money.yuan(BigDecimal.ZERO);
+        BigDecimal goods = Money.yuan(BigDecimal.ZERO);
+        Map<RecipientGroup, Recipients.GroupFigures> ordered = new EnumMap<>(RecipientGroup.class);
+        ordered.putAll(figures);
+        for (Recipients.GroupFigures f : ordered.values()) {
+            lines.add(new Line(unionId, name, f.group(), f.listed(), f.visited(), f.unreached(), f.cash(), f.goods(), null));
+            listed += f.listed();
+            visited += f.visited();
+            unreached += f.unreached();
+            cash = cash.add(f.cash());
+            goods = goods.add(f.goods());
+        }
+        lines.add(new Line(unionId, name, null, listed, visited, unreached, cash, goods, ledger.balance(campaignId, unionId)));
+        return lines;
+    }
+}
