@@ -31,9 +31,9 @@ import static org.camunda.spin.Spin.JSON;
  * Reads a list through the columns a programme declares, from wherever people keep it: rows typed into a form's
  * dynamic list, lines pasted from a spreadsheet ("王芳,110105…" or tab-separated), or an uploaded CSV (UTF-8) or Excel
  * file (first sheet, columns in the declared order, read as the cells display so long ID numbers stay text). Blank
- * rows and header lines are skipped. Every row carries its source ("粘贴名单第3行"); a list is read to its end and
- * every line a column refuses is named in one refusal ("上传名单第3行：身份证号…无效", see {@link Refusals}). Nothing
- * here logs, and refusals never repeat a raw cell.
+ * rows and header lines (naming two or more of the columns) are skipped. Every row carries its source
+ * ("粘贴名单第3行"); a list is read to its end and every line a column refuses is named in one refusal
+ * ("上传名单第3行：身份证号…无效", see {@link Refusals}). Nothing here logs, and refusals never repeat a raw cell.
  */
 public final class ListReader<R> {
 
@@ -161,7 +161,7 @@ public final class ListReader<R> {
 
     /** The cells of a line or spreadsheet row: a header is skipped, a line short of the required columns refused. */
     private void cellsOf(List<String> cells, String source, List<R> result, Refusals refusals) {
-        if (cells.stream().anyMatch(cell -> columns.stream().anyMatch(c -> cell.contains(c.headerWord())))) {
+        if (isHeader(cells)) {
             return;
         }
         refusals.attempt(() -> {
@@ -172,6 +172,15 @@ public final class ListReader<R> {
             }
             return row(cells, source);
         }).ifPresent(result::add);
+    }
+
+    /**
+     * A header line names at least two of the columns (one, for a list of one column): a single cell that happens to
+     * contain a header word ("慰问品" as what was given) is data.
+     */
+    private boolean isHeader(List<String> cells) {
+        long named = columns.stream().filter(c -> cells.stream().anyMatch(cell -> cell.contains(c.headerWord()))).count();
+        return named >= Math.min(2, columns.size());
     }
 
     private R row(List<String> cells, String source) {

@@ -67,6 +67,13 @@ class ListReaderTest {
     }
 
     @Test
+    void aDataCellThatContainsOneHeaderWordIsDataNotAHeader() {
+        // "备注" names one column only: the line is a recipient whose note happens to say it
+        assertThat(RECIPIENTS.lines("姓名,身份证号,类别,金额,备注\n王芳,11010519491231002X,劳模,800,备注见附件", "粘贴名单"))
+                .extracting(Recipient::note).containsExactly("备注见附件");
+    }
+
+    @Test
     void readsAUtf8CsvFileWithABom() {
         byte[] file = "\uFEFF姓名,身份证号\r\n王芳,11010519491231002X\r\n".getBytes(StandardCharsets.UTF_8);
 
