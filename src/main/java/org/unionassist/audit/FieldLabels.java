@@ -30,7 +30,12 @@ public class FieldLabels {
             "claimNumber", "理赔案件号",
             "documents", "已交材料",
             "householdFileNumber", "困难职工档案号",
-            "status", "办理状态");
+            "status", "办理状态",
+            "standardsSigned", "慰问标准",
+            "allocationsSigned", "分配表",
+            "resolutions", "核查结果处理",
+            "phoneBackOutcomes", "回访结果",
+            "settlementSigned", "结算报告");
 
     private static final Pattern AMOUNT = Pattern.compile("元|金额|收入|支出|费");
     private static final Pattern AMOUNT_NOT = Pattern.compile("比例|比率|%|％");

@@ -22,11 +22,13 @@ public class CampaignRecords extends CaseRecordPolicy<Campaign> {
 
     private final CampaignRepository campaigns;
     private final WarmthCampaigns warmthCampaigns;
+    private final WarmthReports reports;
 
-    public CampaignRecords(CampaignRepository campaigns, WarmthCampaigns warmthCampaigns) {
+    public CampaignRecords(CampaignRepository campaigns, WarmthCampaigns warmthCampaigns, WarmthReports reports) {
         super(WarmthCampaigns.PROCESS);
         this.campaigns = campaigns;
         this.warmthCampaigns = warmthCampaigns;
+        this.reports = reports;
     }
 
     @Override
@@ -82,17 +84,25 @@ public class CampaignRecords extends CaseRecordPolicy<Campaign> {
 
     @Override
     protected Map<String, Object> snapshot(DelegateTask task, Campaign campaign) {
+        Campaign.Plan plan = campaign.plan();
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("campaignNumber", campaign.number());
-        s.put("plan", campaign.plan().toString());
-        s.put("standards", warmthCampaigns.standardsOf(campaign.getId()).toString());
+        s.put("caseNumber", campaign.number());
+        s.put("holiday", plan.holiday());
+        s.put("totalBudget", plan.totalBudget());
+        s.put("plannedRecipients", plan.plannedRecipients());
+        s.put("listDeadline", plan.listDeadline().toString());
+        s.put("visitDeadline", plan.visitDeadline().toString());
+        s.put("standardsSigned", String.join("；", warmthCampaigns.standardsOf(campaign.getId()).entrySet().stream()
+                .map(e -> e.getKey().label() + "：现金" + e.getValue().cash() + "元、物资" + e.getValue().goods() + "元")
+                .toList()));
         switch (task.getTaskDefinitionKey()) {
-            case "allocateDistricts" -> s.put("allocations", String.valueOf(task.getVariable(WarmthCampaigns.DISTRICT_ALLOCATIONS)));
-            case "allocateUnions" -> {
-                s.put("district", district(task));
-                s.put("allocations", String.valueOf(task.getVariable(WarmthCampaigns.UNION_ALLOCATIONS)));
-            }
-            case "districtSettlement", "citySettlement" -> s.put("settlement", String.valueOf(task.getVariable("settlementRows")));
+            case "allocateDistricts" -> s.put("allocationsSigned",
+                    WarmthCampaigns.summary(task.getVariable(WarmthCampaigns.DISTRICT_ALLOCATIONS)));
+            case "allocateUnions" -> s.put("allocationsSigned",
+                    WarmthCampaigns.summary(task.getVariable(WarmthCampaigns.UNION_ALLOCATIONS)));
+            case "districtSettlement" -> s.put("settlementSigned",
+                    WarmthReports.summary(reports.ofDistrict(campaign.getId(), district(task))));
+            case "citySettlement" -> s.put("settlementSigned", WarmthReports.summary(reports.ofCity(campaign)));
             default -> {
                 // the plan is all
             }

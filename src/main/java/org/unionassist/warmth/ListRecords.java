@@ -23,12 +23,15 @@ public class ListRecords extends CaseRecordPolicy<RecipientList> {
 
     private final RecipientListRepository lists;
     private final WarmthLists warmthLists;
+    private final WarmthReports reports;
     private final ShanghaiClock clock;
 
-    public ListRecords(RecipientListRepository lists, WarmthLists warmthLists, ShanghaiClock clock) {
+    public ListRecords(RecipientListRepository lists, WarmthLists warmthLists, WarmthReports reports,
+                       ShanghaiClock clock) {
         super(WarmthLists.PROCESS);
         this.lists = lists;
         this.warmthLists = warmthLists;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -91,15 +94,20 @@ public class ListRecords extends CaseRecordPolicy<RecipientList> {
     @Override
     protected Map<String, Object> snapshot(DelegateTask task, RecipientList list) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("listNumber", list.number());
-        s.put("campaignNumber", String.valueOf(task.getVariable("campaignNumber")));
+        s.put("caseNumber", list.number());
         s.put("status", list.getStatus().label());
-        s.put("list", String.valueOf(task.getVariable("listShown")));
+        s.put("listShown", warmthLists.described(list));
+        s.put("allocationShown", String.valueOf(task.getVariable("allocationShown")));
         switch (task.getTaskDefinitionKey()) {
-            case "approveList" -> s.put("findings", String.valueOf(task.getVariable(WarmthLists.FINDINGS)));
-            case "phoneBack" -> s.put("phoneBack", String.valueOf(task.getVariable(WarmthLists.SAMPLE)));
-            case "recordVisits" -> s.put("visits", String.valueOf(task.getVariable("visitShown")));
-            case "settleList" -> s.put("settlement", String.valueOf(task.getVariable("settlementRows")));
+            case "approveList" -> {
+                s.put("findingsShown", String.valueOf(task.getVariable("findingsShown")));
+                s.put("resolutions", WarmthLists.summary(task.getVariable(WarmthLists.FINDINGS),
+                        "kinds", "action", "justification"));
+            }
+            case "recordVisits" -> s.put("visitShown", String.valueOf(task.getVariable("visitShown")));
+            case "phoneBack" -> s.put("phoneBackOutcomes", WarmthLists.summary(task.getVariable(WarmthLists.SAMPLE),
+                    "outcome", "note"));
+            case "settleList" -> s.put("settlementSigned", WarmthReports.summary(reports.ofList(list)));
             default -> {
                 // the list's figures are all
             }

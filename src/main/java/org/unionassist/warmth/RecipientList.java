@@ -117,7 +117,11 @@ public class RecipientList {
 
     /** 名单编号, the list process's business key. */
     public String number() {
-        return "SNWL%04d-%05d".formatted(campaignId, id);
+        return number(campaignId, id);
+    }
+
+    static String number(long campaignId, long listId) {
+        return "SNWL%04d-%05d".formatted(campaignId, listId);
     }
 
     public Long getId() { return id; }

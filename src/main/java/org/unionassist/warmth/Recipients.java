@@ -242,6 +242,14 @@ public class Recipients {
         return refused;
     }
 
+    /** Other lists of the campaign awaiting the district's approval that share an ID number with this one. */
+    List<Long> submittedListsSharingIds(long listId) {
+        return jdbc.queryForList("select distinct o.list_id from ua_warmth_recipient r join ua_warmth_recipient o "
+                + "on o.campaign_id = r.campaign_id and o.id_number = r.id_number and o.list_id <> r.list_id "
+                + "join ua_warmth_list ol on ol.id = o.list_id and ol.status = 'SUBMITTED' "
+                + "where r.list_id = ? and r.status <> 'REMOVED' and o.status <> 'REMOVED'", Long.class, listId);
+    }
+
     int count(long listId, Recipient.Status status) {
         Integer n = jdbc.queryForObject("select count(*) from ua_warmth_recipient where list_id = ? and status = ?",
                 Integer.class, listId, status.name());

@@ -286,6 +286,18 @@ public class WarmthCampaigns {
         return rows;
     }
 
+    /** An allocation form's rows in words ("东城区总工会：1500000.00元，7000人"), as the sign-off keeps them. */
+    static String summary(Object raw) {
+        try {
+            return String.join("；", ALLOCATION_ROWS.rows(raw, "第%d行").stream().map(a -> {
+                String name = a.source();
+                return name + "：" + Money.yuan(a.amount()) + "元，" + a.recipients() + "人";
+            }).toList());
+        } catch (UnionAssistException unreadable) {
+            return String.valueOf(raw);
+        }
+    }
+
     /** The city clerk's allocation to the districts, as signed (see {@link CampaignRecords}). */
     void allocateDistricts(VariableScope v, Campaign campaign, String clerk) {
         for (Allocation row : allocations(v, DISTRICT_ALLOCATIONS, campaign.getId(), campaign.getCityUnionId())) {

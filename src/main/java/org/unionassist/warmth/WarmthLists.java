@@ -239,12 +239,22 @@ public class WarmthLists {
         list.submitted(clock.now());
     }
 
-    /** Service step 汇总名单并核查: the typed rows are now the list's; the approver's form gets its figures and checks. */
+    /**
+     * Service step 汇总名单并核查: the typed rows are now the list's; the approver's form gets its figures and checks.
+     * A list still awaiting its approver that shares an ID number with this one gets the duplicate among its checks
+     * too, so that both approvers see it.
+     */
     public void submit(DelegateExecution execution) {
         RecipientList list = list(execution);
         execution.setVariable(TYPED, SpinValues.jsonValue(JSON(List.of())).create());
         execution.setVariable(REMOVE, "");
         show(execution.getProcessInstanceId(), list, execution::setVariable);
+        for (Long other : recipients.submittedListsSharingIds(list.getId())) {
+            RecipientList waiting = lists.findById(other).orElseThrow();
+            Map<String, Object> shown = new LinkedHashMap<>();
+            show(waiting.getProcessInstanceId(), waiting, shown::put);
+            engine.run(() -> runtimeService.setVariables(waiting.getProcessInstanceId(), shown));
+        }
     }
 
     /**
@@ -344,7 +354,7 @@ public class WarmthLists {
         BigDecimal total = rows.stream().map(Recipient::total).reduce(Money.yuan(BigDecimal.ZERO), BigDecimal::add);
         set.accept("allocationShown", "分配经费 " + balance.allocated() + " 元，慰问名额 " + balance.recipientsAllocated()
                 + " 人；可用经费 " + balance.available() + " 元");
-        set.accept("listShown", "名单共 " + rows.size() + " 人，合计 " + total + " 元（现金及物资折价）"
+        set.accept("listShown", described(rows.size(), total)
                 + (rows.size() > SHOWN ? "；下表列出前 " + SHOWN + " 人，全部名单见导出" : ""));
         set.accept("listTotal", total);
         set.accept("listCount", rows.size());
@@ -445,6 +455,37 @@ public class WarmthLists {
         return resolutions;
     }
 
+    /**
+     * What an approver or a phone-back recorded, for the sign-off's snapshot: line, finding or outcome, decision and
+     * reason, without names or ID numbers.
+     */
+    private static final Map<String, String> SHOWN_CODES = Map.of("keep", "保留", "remove", "剔除",
+            Codes.PhoneBack.CONFIRMED.code(), Codes.PhoneBack.CONFIRMED.label(),
+            Codes.PhoneBack.DENIED.code(), Codes.PhoneBack.DENIED.label(),
+            Codes.PhoneBack.NO_ANSWER.code(), Codes.PhoneBack.NO_ANSWER.label());
+
+    static String summary(Object raw, String... keys) {
+        if (raw == null) {
+            return "";
+        }
+        SpinJsonNode node = raw instanceof SpinJsonNode n ? n : JSON(raw);
+        if (!node.isArray()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (SpinJsonNode row : node.elements()) {
+            StringBuilder line = new StringBuilder("第" + (row.hasProp("line") ? row.prop("line").value() : "?") + "行");
+            for (String key : keys) {
+                String value = text(row, key);
+                if (!value.isEmpty()) {
+                    line.append("；").append(SHOWN_CODES.getOrDefault(value, value));
+                }
+            }
+            lines.add(line.toString());
+        }
+        return String.join("\n", lines);
+    }
+
     private static String text(SpinJsonNode row, String key) {
         return row.hasProp(key) && row.prop(key).isString() ? row.prop(key).stringValue().strip() : "";
     }
@@ -462,6 +503,17 @@ public class WarmthLists {
                     + "元，不能批准：请剔除部分人员，或退回基层工会修改");
         }
         return total;
+    }
+
+    private static String described(int people, BigDecimal total) {
+        return "名单共 " + people + " 人，合计 " + total + " 元（现金及物资折价）";
+    }
+
+    /** The list as it stands now, in words: people (not taken off) and their total. */
+    String described(RecipientList list) {
+        List<Recipient> rows = recipients.of(list.getId()).stream()
+                .filter(r -> r.status() != Recipient.Status.REMOVED).toList();
+        return described(rows.size(), rows.stream().map(Recipient::total).reduce(Money.yuan(BigDecimal.ZERO), BigDecimal::add));
     }
 
     BigDecimal listedTotal(RecipientList list) {

@@ -85,6 +85,14 @@ public class WarmthReports {
         return lines;
     }
 
+    /** The totals of a report in words, as a settlement's sign-off keeps them. */
+    static String summary(List<Line> lines) {
+        return String.join("\n", lines.stream().filter(l -> l.group() == null).map(l -> l.unit() + "：名单" + l.listed()
+                + "人，已慰问" + l.visited() + "人，未联系上" + l.unreached() + "人，现金" + l.cash() + "元，物资" + l.goods()
+                + "元；分配" + l.account().allocated() + "元，已支出" + l.account().spent() + "元，结余"
+                + l.account().available() + "元").toList());
+    }
+
     List<Map<String, Object>> districtRows(Campaign campaign, String districtId) {
         return ofDistrict(campaign.getId(), districtId).stream().map(Line::asRow).toList();
     }
