@@ -48,7 +48,7 @@ public class WarmthCampaigns {
     static final int MOST_RECIPIENTS = 10_000_000;
 
     private static final ListColumn<RecipientGroup> GROUP =
-            ListColumn.required("group", "慰问对象类别", ListCells.oneOf(RecipientGroup.class));
+            ListColumn.required("groupLabel", "慰问对象类别", ListCells.oneOf(RecipientGroup.class));
     private static final ListColumn<BigDecimal> CASH = ListColumn.required("cash", "现金（元）", ListCells.amount());
     private static final ListColumn<BigDecimal> GOODS = ListColumn.required("goods", "物资折价（元）", ListCells.amount());
     private static final ListReader<Map.Entry<RecipientGroup, WarmthProperties.Standard>> STANDARD_ROWS =

@@ -54,7 +54,10 @@ const WIDGET_TEXTS = [
   ['.fjs-repeat-render-collapse', /^Expand all \((\d+)\)$/, '展开全部（$1）'],
   ['.fjs-select-placeholder', /^Select$/, '请选择'],
   ['.fjs-dropdownlist-empty', /^No results$/, '没有匹配的选项'],
-  ['.fjs-dropdownlist-empty', /^All values selected$/, '已全部选择']
+  ['.fjs-dropdownlist-empty', /^All values selected$/, '已全部选择'],
+  // a table's pages ("1 of 3") and an empty table
+  ['.fjs-table-nav-label', /^of$/, ' / '],
+  ['.fjs-table-empty, .fjs-table-td', /^Nothing to show\.$/, '暂无数据']
 ];
 // the date picker's calendar (flatpickr inside form-js) names months and weekdays in English
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
