@@ -161,6 +161,15 @@ public class WarmthController {
                 exports.list(list, members.displayName(caller)));
     }
 
+    /** The visit sheet of an approved list: the people still without an outcome, for the visitors to fill in. */
+    @GetMapping("/api/exports/warmth/lists/{listNumber}/visit-sheet.xlsx")
+    public ResponseEntity<byte[]> visitSheet(@PathVariable String listNumber) {
+        RecipientList list = lists.byNumber(listNumber);
+        requireRole(caller("下载慰问登记表"), Role.CLERK, list.getGrassrootsUnionId(), "只有本基层工会的经办人可以下载慰问登记表");
+        return ExportWorkbook.download("慰问登记表" + list.number() + ".xlsx", "warmth-visits-" + list.number() + ".xlsx",
+                exports.visitSheet(list));
+    }
+
     private String allowedUnion(String caller, Campaign campaign, String union) {
         String unionId = union == null || union.isBlank() ? ownUnions(caller).stream().findFirst()
                 .orElse(campaign.getCityUnionId()) : union;

@@ -6,7 +6,6 @@ import org.unionassist.casework.ExportWorkbook;
 import org.unionassist.casework.PersonalData;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.Jurisdiction;
-import org.unionassist.organisation.UnionLevel;
 
 import java.util.List;
 
@@ -63,6 +62,38 @@ public class WarmthExports {
         }
         sheet.finish();
         return workbook.bytes();
+    }
+
+    /**
+     * The sheet a visitor fills in and the clerk uploads as the visits (POST …/deliveries): a header the upload reads,
+     * and one line per person still without an outcome, with their line number and name filled in.
+     */
+    byte[] visitSheet(RecipientList list) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("慰问登记");
+            List<String> header = List.of("序号", "姓名", "发放结果（已送达/未联系上）", "慰问日期", "慰问品", "发放现金",
+                    "慰问人", "凭证类型（签字/按手印/照片）", "凭证编号");
+            org.apache.poi.ss.usermodel.Row first = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                first.createCell(c).setCellValue(header.get(c));
+                sheet.setColumnWidth(c, 256 * (c == 2 || c == 7 ? 30 : 14));
+            }
+            org.apache.poi.ss.usermodel.CellStyle text = book.createCellStyle();
+            text.setDataFormat(book.createDataFormat().getFormat("@"));
+            int r = 1;
+            for (Recipient person : recipients.onList(list.getId(), Recipient.Status.LISTED)) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(String.valueOf(person.lineNo()));
+                row.createCell(1).setCellValue(person.name());
+                // dates typed as text (2027-01-20): Excel would otherwise show them its own way
+                row.createCell(3).setCellStyle(text);
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     byte[] list(RecipientList list, String exportedBy) {
