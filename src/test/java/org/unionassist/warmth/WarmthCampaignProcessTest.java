@@ -308,6 +308,32 @@ class WarmthCampaignProcessTest {
         }
     }
 
+    /** The README's walk-through: its two example lists give the findings and the total it describes. */
+    @Test
+    void theReadmesExampleListsGiveTheFindingsItDescribes() throws IOException {
+        ProcessInstance campaign = allocatedCampaign();
+        ProcessInstance steel = warmth.listOf(campaign, "eaststeel");
+        ProcessInstance street = warmth.listOf(campaign, "eaststreet");
+        Map<String, Object> imported = importExample(steel, "warmth-list-eaststeel.xlsx");
+        assertThat(imported).containsEntry("imported", 5).containsEntry("flagged", 1L);
+        importExample(street, "warmth-list-eaststreet.xlsx");
+        warmth.submitList(steel, "eaststeel", List.of(), "");
+        warmth.submitList(street, "eaststreet", List.of(), "");
+        assertThat(warmth.rows(steel.getId(), "listFindings")).extracting(f -> f.get("name") + ":" + f.get("kinds"))
+                .containsExactly("王海:重复", "张骑手:金额与标准不符", "赵错号:身份证号无效");
+        assertThat(warmth.rows(street.getId(), "listFindings")).extracting(f -> f.get("name") + ":" + f.get("kinds"))
+                .containsExactly("王海:重复");
+        warmth.approveList(steel, "east", f -> "赵错号".equals(f.get("name")) ? new String[] {"remove"}
+                : new String[] {"keep", "区总工会研究同意"});
+        assertThat(ledger.balance(campaignId(campaign), "eaststeel").committed()).isEqualByComparingTo("2850.00");
+    }
+
+    private Map<String, Object> importExample(ProcessInstance listProcess, String file) throws IOException {
+        try (var content = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs", "examples", file))) {
+            return transactions.execute(s -> lists.importFile(list(listProcess), file, content));
+        }
+    }
+
     private String historicList(ProcessInstance campaign, String union) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(WarmthDriver.LIST)
                 .superProcessInstanceId(campaign.getId()).variableValueEquals("grassrootsUnion", union)
