@@ -11,7 +11,10 @@ import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.UnionAssistException;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -65,7 +68,41 @@ public class Disbursements {
      */
     public List<Disbursement> payEach(List<PaymentOrder> orders) {
         orders.forEach(Disbursements::check);
-        return orders.stream().map(this::payOnce).toList();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return orders.stream().map(this::payOnce).toList();
+        }
+        // in the caller's transaction (a service step paying a whole list): what the processes paid before is read
+        // once, the new rows are written together and flushed once; the unique key still refuses a second payment
+        Map<String, Disbursement> before = new HashMap<>();
+        orders.stream().map(PaymentOrder::processInstanceId).distinct()
+                .flatMap(pid -> disbursements.findAllByProcessInstanceIdOrderByIdAsc(pid).stream())
+                .forEach(d -> before.put(key(d.getProcessInstanceId(), d.getPayeeKey(), d.getPurpose()), d));
+        List<Disbursement> paid = new ArrayList<>(orders.size());
+        List<Disbursement> created = new ArrayList<>();
+        for (PaymentOrder order : orders) {
+            Disbursement d = before.computeIfAbsent(key(order.processInstanceId(), order.payeeKey(), order.purpose()),
+                    k -> {
+                        Disbursement fresh = new Disbursement(order, clock.now());
+                        created.add(fresh);
+                        return fresh;
+                    });
+            paid.add(d);
+        }
+        try {
+            disbursements.saveAll(created);
+            disbursements.flush();
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException raceLost) {
+            if (raceLost instanceof DataIntegrityViolationException && !duplicate(raceLost)) {
+                throw raceLost;
+            }
+            throw new UnionAssistException(PaymentError.ORDERED_CONCURRENTLY,
+                    "同一批付款（" + orders.get(0).caseNumber() + "）正在另一处同时生成，请稍后重试");
+        }
+        return paid;
+    }
+
+    private static String key(String processInstanceId, String payeeKey, String purpose) {
+        return processInstanceId + "\u0000" + payeeKey + "\u0000" + purpose;
     }
 
     public List<Disbursement> all() {

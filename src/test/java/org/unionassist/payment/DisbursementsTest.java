@@ -72,6 +72,20 @@ class DisbursementsTest {
     }
 
     @Test
+    void aListPaidInOneTransactionWritesOnlyThoseNotPaidBeforeOnceEach() {
+        Disbursement first = payments.payOnce(order("recipient:1", GRANT, "800.00"));
+
+        List<Disbursement> paid = new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .execute(s -> payments.payEach(List.of(order("recipient:1", GRANT, "800.00"),
+                        order("recipient:2", GRANT, "500.00"), order("recipient:2", GRANT, "500.00"))));
+
+        assertThat(paid.get(0).getId()).isEqualTo(first.getId());
+        assertThat(paid.get(1).getId()).isEqualTo(paid.get(2).getId()).isNotNull();
+        assertThat(disbursements.findAllByProcessInstanceIdOrderByIdAsc(campaign))
+                .extracting(Disbursement::getPayeeKey).containsExactly("recipient:1", "recipient:2");
+    }
+
+    @Test
     void theSamePayeeIsPaidOncePerPurpose() {
         payments.payEach(List.of(order("recipient:1", GRANT, "800.00"),
                 order("recipient:1", "MEDICAL_CLAIM", "50.00")));
