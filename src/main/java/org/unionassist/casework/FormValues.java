@@ -175,4 +175,17 @@ public final class FormValues {
     private static UnionAssistException refused(String message) {
         return new UnionAssistException(CaseworkError.INVALID_INPUT, message);
     }
+
+    /** A year as a form gives it (2027, "2027", 2027.0), from 2000 to 2100; anything else is refused with the words given. */
+    public static int year(Object raw, ErrorCode refusedAs, String refusal) {
+        try {
+            int year = new BigDecimal(String.valueOf(raw).strip()).intValueExact();
+            if (year >= 2000 && year <= 2100) {
+                return year;
+            }
+        } catch (NumberFormatException | ArithmeticException notAYear) {
+            // refused below
+        }
+        throw new UnionAssistException(refusedAs, refusal);
+    }
 }

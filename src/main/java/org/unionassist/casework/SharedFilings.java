@@ -24,4 +24,24 @@ public interface SharedFilings {
     /** One file: its number, the union it is kept in, its status and the household head's name, as shown. */
     record Filing(String fileNumber, String unionId, String status, String householdHead, String caseProcessInstanceId) {
     }
+
+    /** Gathers the filings a query reads row by row into people, in the order first met, each filing once. */
+    final class People {
+
+        private final java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, List<Filing>> filings = new java.util.LinkedHashMap<>();
+
+        public void add(String idNumber, String name, Filing filing) {
+            names.putIfAbsent(idNumber, name);
+            List<Filing> own = filings.computeIfAbsent(idNumber, k -> new java.util.ArrayList<>());
+            if (own.stream().noneMatch(f -> f.fileNumber().equals(filing.fileNumber()))) {
+                own.add(filing);
+            }
+        }
+
+        public List<Person> list() {
+            return filings.entrySet().stream().map(e -> new Person(e.getKey(), names.get(e.getKey()), e.getValue()))
+                    .toList();
+        }
+    }
 }

@@ -148,15 +148,7 @@ public class QuotaPlans {
     }
 
     static int year(Object raw) {
-        try {
-            int year = new java.math.BigDecimal(String.valueOf(raw).strip()).intValueExact();
-            if (year >= 2000 && year <= 2100) {
-                return year;
-            }
-        } catch (NumberFormatException | ArithmeticException notAYear) {
-            // refused below
-        }
-        throw new UnionAssistException(CaseworkError.INVALID_INPUT, "请填写名额所属年度（如2026）");
+        return org.unionassist.casework.FormValues.year(raw, CaseworkError.INVALID_INPUT, "请填写名额所属年度（如2026）");
     }
 
     private static String loggedIn() {

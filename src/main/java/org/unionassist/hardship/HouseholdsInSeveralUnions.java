@@ -8,11 +8,8 @@ import org.unionassist.casework.SharedFilings;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * "一户一档" as the auditors check it: a person (the worker a household is opened under, or a member recorded with an ID
@@ -54,21 +51,13 @@ class HouseholdsInSeveralUnions implements SharedFilings {
         if (unionIds.isEmpty()) {
             return List.of();
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, List<Filing>> filings = new LinkedHashMap<>();
+        People people = new People();
         jdbc.query(FILED, new MapSqlParameterSource().addValue("unions", unionIds).addValue("from", from)
                 .addValue("to", to), rs -> {
-            String id = rs.getString("id_number");
-            names.putIfAbsent(id, rs.getString("name"));
-            Filing filing = new Filing(rs.getString("file_number"), rs.getString("union_id"),
-                    FileStatus.valueOf(rs.getString("status")).label(), rs.getString("head_name"),
-                    rs.getString("case_process_instance_id"));
-            List<Filing> own = filings.computeIfAbsent(id, k -> new ArrayList<>());
-            if (own.stream().noneMatch(f -> f.fileNumber().equals(filing.fileNumber()))) {
-                own.add(filing);
-            }
+            people.add(rs.getString("id_number"), rs.getString("name"), new Filing(rs.getString("file_number"),
+                    rs.getString("union_id"), FileStatus.valueOf(rs.getString("status")).label(),
+                    rs.getString("head_name"), rs.getString("case_process_instance_id")));
         });
-        return filings.entrySet().stream().map(e -> new Person(e.getKey(), names.get(e.getKey()), e.getValue()))
-                .toList();
+        return people.list();
     }
 }

@@ -8,11 +8,8 @@ import org.unionassist.casework.SharedFilings;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The auditors' cross-check of 两节送温暖: people kept on the lists of two or more unions in one campaign (a duplicate
@@ -49,19 +46,17 @@ class RecipientsInSeveralUnions implements SharedFilings {
         if (unionIds.isEmpty()) {
             return List.of();
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, List<Filing>> listed = new LinkedHashMap<>();
+        People people = new People();
         jdbc.query(LISTED, new MapSqlParameterSource().addValue("unions", unionIds).addValue("from", from)
                 .addValue("to", to), rs -> {
-            String id = rs.getString("id_number");
-            names.putIfAbsent(id, rs.getString("name"));
             String justification = rs.getString("justification");
-            String number = RecipientList.number(rs.getLong("campaign_id"), rs.getLong("list_id"));
-            listed.computeIfAbsent(id, k -> new ArrayList<>()).add(new Filing(number, rs.getString("grassroots_union_id"),
-                    "送温暖名单：" + Recipient.Status.valueOf(rs.getString("status")).label()
-                            + (justification == null ? "" : "（保留理由：" + justification + "）"),
+            people.add(rs.getString("id_number"), rs.getString("name"), new Filing(
+                    RecipientList.number(rs.getLong("campaign_id"), rs.getLong("list_id")),
+                    rs.getString("grassroots_union_id"), "送温暖名单："
+                    + Recipient.Status.valueOf(rs.getString("status")).label()
+                    + (justification == null ? "" : "（保留理由：" + justification + "）"),
                     rs.getString("name"), rs.getString("process_instance_id")));
         });
-        return listed.entrySet().stream().map(e -> new Person(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
+        return people.list();
     }
 }

@@ -409,15 +409,7 @@ public class WarmthCampaigns {
     }
 
     private static int year(Object raw) {
-        try {
-            int year = new BigDecimal(String.valueOf(raw).strip()).intValueExact();
-            if (year >= 2000 && year <= 2100) {
-                return year;
-            }
-        } catch (NumberFormatException | ArithmeticException notAYear) {
-            // refused below
-        }
-        throw new UnionAssistException(WarmthError.PLAN_INVALID, "请填写活动年度（如2027）");
+        return FormValues.year(raw, WarmthError.PLAN_INVALID, "请填写活动年度（如2027）");
     }
 
     private static BigDecimal positive(BigDecimal amount, String label) {

@@ -39,18 +39,16 @@ public class WarmthController {
 
     private final WarmthCampaigns campaigns;
     private final WarmthLists lists;
-    private final WarmthReports reports;
     private final WarmthExports exports;
     private final Ledger ledger;
     private final Members members;
     private final Jurisdiction jurisdiction;
     private final IdentityService identityService;
 
-    public WarmthController(WarmthCampaigns campaigns, WarmthLists lists, WarmthReports reports, WarmthExports exports,
+    public WarmthController(WarmthCampaigns campaigns, WarmthLists lists, WarmthExports exports,
                             Ledger ledger, Members members, Jurisdiction jurisdiction, IdentityService identityService) {
         this.campaigns = campaigns;
         this.lists = lists;
-        this.reports = reports;
         this.exports = exports;
         this.ledger = ledger;
         this.members = members;
