@@ -397,6 +397,47 @@ class WarmthCampaignProcessTest {
         assertThat(ledger.balance(campaignId(campaign), "westhospital").available()).isEqualByComparingTo("4500.00");
     }
 
+    @Test
+    void aDistrictCannotPassOnMoreThanItGotAndAListReturnedLateGetsItsCorrectionDaysAndAPhoneBackNeedsANote() {
+        ProcessInstance campaign = warmth.approvedCampaign("100000", 100, LISTS_DUE, VISITS_DUE);
+        warmth.allocateDistricts(campaign, Map.of("west", new Share("10000", 10)));
+        assertThatThrownBy(() -> warmth.allocateUnions(campaign, "west", Map.of("westtextile", new Share("8000", 5),
+                "westhospital", new Share("3000", 5))))
+                .isInstanceOf(UnionAssistException.class).hasMessageContaining("超出西城区总工会可分配经费10000.00元");
+        warmth.allocateUnions(campaign, "west", Map.of("westtextile", new Share("8000", 5)));
+        ProcessInstance list = warmth.listOf(campaign, "westtextile");
+        assertThat(warmth.listOf(campaign, "westhospital")).as("no money, no list").isNull();
+        warmth.submitList(list, "westtextile", List.of(person("甲", IdNumbers.next(), "frontLine", ""),
+                person("乙", IdNumbers.next(), "frontLine", "")), "");
+
+        // returned on 4 January, after the 31 December deadline: five working days to correct it
+        CaseDriver.today(LocalDate.of(2027, 1, 4));
+        driver.complete(list, "approveList", "west.chair", "return", "请补充值守证明");
+        assertThat(driver.task(list, "fillList").getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDate()).isEqualTo(LocalDate.of(2027, 1, 11));
+        warmth.submitList(list, "westtextile", List.of(), "");
+        warmth.approveList(list, "west", f -> new String[] {"remove"});
+        warmth.recordVisits(list, "westtextile", List.of(delivered(1, LocalDate.of(2027, 1, 4), "纺织厂经办人"),
+                delivered(2, LocalDate.of(2027, 1, 4), "纺织厂经办人")));
+
+        List<Map<String, Object>> sample = warmth.rows(list.getId(), "phoneBackSample");
+        assertThat(sample).hasSize(2);
+        List<Map<String, Object>> answers = new java.util.ArrayList<>();
+        for (Map<String, Object> row : sample) {
+            Map<String, Object> answer = new java.util.LinkedHashMap<>(row);
+            answer.put("outcome", "denied");
+            answers.add(answer);
+        }
+        assertThatThrownBy(() -> driver.complete(list, "phoneBack", "west.clerk", WarmthDriver.withList(
+                CaseDriver.decisionOf("submit", null), "phoneBackSample", answers)))
+                .isInstanceOf(UnionAssistException.class).hasMessageContaining("称未收到，请在备注中说明情况和处理");
+        answers.forEach(a -> a.put("note", "本人称只收到慰问品，已转区总工会核查"));
+        driver.complete(list, "phoneBack", "west.clerk", WarmthDriver.withList(CaseDriver.decisionOf("submit", null),
+                "phoneBackSample", answers));
+        assertThat(recipients.sample(list(list).getId())).extracting(Recipient::phoneBackOutcome)
+                .containsOnly("DENIED");
+    }
+
     static ByteArrayInputStream workbook(List<List<String>> lines) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("名单");
