@@ -249,6 +249,15 @@ public class WarmthLists {
         execution.setVariable(TYPED, SpinValues.jsonValue(JSON(List.of())).create());
         execution.setVariable(REMOVE, "");
         show(execution.getProcessInstanceId(), list, execution::setVariable);
+        showAgainToApprovers(list);
+    }
+
+    /**
+     * The lists awaiting their approver that share an ID number with this one see their checks anew: the duplicate
+     * is a finding of theirs from the moment the rows are on this list (uploaded or submitted), not only once this
+     * list is submitted, or the approver's form would lack a finding that the approval then asks for.
+     */
+    private void showAgainToApprovers(RecipientList list) {
         for (Long other : recipients.submittedListsSharingIds(list.getId())) {
             RecipientList waiting = lists.findById(other).orElseThrow();
             Map<String, Object> shown = new LinkedHashMap<>();
@@ -278,6 +287,7 @@ public class WarmthLists {
         Map<String, Object> shown = new LinkedHashMap<>();
         show(list.getProcessInstanceId(), list, shown::put);
         engine.run(() -> runtimeService.setVariables(list.getProcessInstanceId(), shown));
+        showAgainToApprovers(list);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("listNumber", list.number());
         result.put("imported", added.size());
@@ -410,7 +420,9 @@ public class WarmthLists {
                 .forEach(u -> names.put(u.getId(), u.getName()));
         List<Recipients.Finding> current = recipients.findings(list.getId(),
                 campaigns.standardsOf(list.getCampaignId()), names);
+        // the form gives each row's line number (and no record number); the API may give the record number too
         Map<Long, SpinJsonNode> given = new HashMap<>();
+        Map<Integer, SpinJsonNode> givenByLine = new HashMap<>();
         Object raw = v.getVariable(FINDINGS);
         if (raw != null) {
             SpinJsonNode node = raw instanceof SpinJsonNode n ? n : JSON(raw);
@@ -419,6 +431,10 @@ public class WarmthLists {
                     if (row.hasProp("recipientId") && row.prop("recipientId").isNumber()) {
                         given.put(row.prop("recipientId").numberValue().longValue(), row);
                     }
+                    Integer line = lineOf(row);
+                    if (line != null) {
+                        givenByLine.put(line, row);
+                    }
                 }
             }
         }
@@ -426,12 +442,13 @@ public class WarmthLists {
         List<Resolution> resolutions = new ArrayList<>();
         for (Recipients.Finding f : current) {
             refusals.attempt(() -> {
-                SpinJsonNode row = given.get(f.recipientId());
+                SpinJsonNode row = given.containsKey(f.recipientId()) ? given.get(f.recipientId())
+                        : givenByLine.get(f.lineNo());
                 String where = "第" + f.lineNo() + "行（" + f.name() + "，" + f.kinds().stream()
                         .reduce((a, b) -> a + "、" + b).orElse("") + "）";
                 if (row == null) {
                     throw new UnionAssistException(WarmthError.FINDING_UNRESOLVED, where
-                            + "是名单报送后新出现的核查结果，请退回基层工会重新报送后再审核");
+                            + "是打开本任务后新出现的核查结果：请刷新页面，重新打开任务后逐行处理");
                 }
                 String action = text(row, "action");
                 String justification = text(row, "justification");
@@ -484,6 +501,19 @@ public class WarmthLists {
             lines.add(line.toString());
         }
         return String.join("\n", lines);
+    }
+
+    /** A row's line number, as a number or as the text a form's text field gives back. */
+    private static Integer lineOf(SpinJsonNode row) {
+        if (!row.hasProp("line")) {
+            return null;
+        }
+        SpinJsonNode line = row.prop("line");
+        if (line.isNumber()) {
+            return line.numberValue().intValue();
+        }
+        String text = line.isString() ? line.stringValue().strip() : "";
+        return text.matches("[0-9]{1,9}") ? Integer.valueOf(text) : null;
     }
 
     private static String text(SpinJsonNode row, String key) {
@@ -682,7 +712,7 @@ public class WarmthLists {
         }
         execution.setVariable(SAMPLE, SpinValues.jsonValue(JSON(sample)).create());
         execution.setVariable("sampleShown", "从已送达的 " + visited + " 人中随机抽取 " + sample.size()
-                + " 人电话回访（抽样人数见配置 union-assist.warmth.phone-back-sample-size）");
+                + " 人电话回访（每份名单的抽取人数由系统管理员统一设定）");
     }
 
     /** The district's phone-back, as signed: an outcome for every person of the sample. */

@@ -328,6 +328,49 @@ class WarmthCampaignProcessTest {
         assertThat(ledger.balance(campaignId(campaign), "eaststeel").committed()).isEqualByComparingTo("2850.00");
     }
 
+    /**
+     * Another union uploads a person already on a list awaiting its approver: the approver's form shows the duplicate
+     * at once (not only once the other list is submitted), and the form's rows, which carry the line number as text
+     * and no record number, resolve it.
+     */
+    @Test
+    void aDuplicateUploadedToAnotherUnionsOpenListIsShownToTheWaitingApproverAndResolvedByLine() throws IOException {
+        ProcessInstance campaign = allocatedCampaign();
+        String shared = IdNumbers.next();
+        ProcessInstance steel = warmth.listOf(campaign, "eaststeel");
+        ProcessInstance street = warmth.listOf(campaign, "eaststreet");
+        warmth.submitList(steel, "eaststeel", List.of(person("王一线", shared, "frontLine", ""),
+                person("李值守", IdNumbers.next(), "frontLine", "")), "");
+        assertThat(warmth.rows(steel.getId(), "listFindings")).isEmpty();
+
+        upload(street, List.of(List.of("姓名", "身份证号", "慰问对象类别"), List.of("王一线", shared, "一线及节日值守职工")));
+        assertThat(list(street).getStatus()).isEqualTo(RecipientList.Status.OPEN);
+        List<Map<String, Object>> shown = warmth.rows(steel.getId(), "listFindings");
+        assertThat(shown).extracting(f -> f.get("line") + ":" + f.get("kinds")).containsExactly("1:重复");
+        assertThat(shown.get(0).get("detail").toString()).contains("东城区东华街道工会名单第1行");
+
+        // as Tasklist submits the form: the line as text, no record number
+        List<Map<String, Object>> fromTheForm = shown.stream().map(f -> {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("line", String.valueOf(f.get("line")));
+            row.put("name", f.get("name"));
+            row.put("kinds", f.get("kinds"));
+            row.put("action", "keep");
+            row.put("justification", "");
+            return row;
+        }).toList();
+        assertThatThrownBy(() -> driver.complete(steel, "approveList", "east.chair", WarmthDriver.withList(
+                CaseDriver.decisionOf("approve", "同意"), "listFindings", fromTheForm)))
+                .isInstanceOf(UnionAssistException.class).hasMessageContaining("第1行（王一线，重复）：保留须说明理由");
+        fromTheForm.get(0).put("justification", "两处均在节日值守，区总工会研究同意");
+        driver.complete(steel, "approveList", "east.chair", WarmthDriver.withList(
+                CaseDriver.decisionOf("approve", "同意"), "listFindings", fromTheForm));
+        assertThat(list(steel).getStatus()).isEqualTo(RecipientList.Status.APPROVED);
+        assertThat(recipients.of(list(steel).getId())).filteredOn(r -> r.lineNo() == 1).singleElement()
+                .satisfies(r -> assertThat(r.justification()).isEqualTo("两处均在节日值守，区总工会研究同意"));
+        assertThat(ledger.balance(campaignId(campaign), "eaststeel").committed()).isEqualByComparingTo("1000.00");
+    }
+
     private Map<String, Object> importExample(ProcessInstance listProcess, String file) throws IOException {
         try (var content = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs", "examples", file))) {
             return transactions.execute(s -> lists.importFile(list(listProcess), file, content));
