@@ -725,8 +725,12 @@ public class WarmthLists {
         Set<Long> answered = new LinkedHashSet<>();
         for (SpinJsonNode row : node.elements()) {
             refusals.attempt(() -> {
+                // the form gives the line back (as text); the API may give the row's id
+                Integer line = lineOf(row);
                 long id = row.hasProp("recipientId") && row.prop("recipientId").isNumber()
-                        ? row.prop("recipientId").numberValue().longValue() : -1;
+                        ? row.prop("recipientId").numberValue().longValue()
+                        : sample.values().stream().filter(s -> line != null && s.lineNo() == line).map(Recipient::id)
+                        .findFirst().orElse(-1L);
                 Recipient r = sample.get(id);
                 if (r == null) {
                     throw new UnionAssistException(WarmthError.UNKNOWN_RECIPIENT, "回访名单与抽样结果不符，请刷新后重试");

@@ -127,10 +127,14 @@ final class Tasklist {
                 .flatMap(c -> c.findElements(By.cssSelector("label")).stream())
                 .filter(l -> l.getText().contains(optionText) && l.getDomAttribute("for") != null)
                 .findFirst().map(l -> d.findElement(By.id(l.getDomAttribute("for")))).orElse(null));
-        browser.scrollIntoView(option);
-        if (!option.isSelected()) {
-            option.click();
-        }
+        // a footer or a form still laying itself out may cover the box for a moment: click again until it is ticked
+        browser.until("option " + optionText + " ticked", d -> {
+            if (!option.isSelected()) {
+                browser.scrollIntoView(option);
+                option.click();
+            }
+            return option.isSelected();
+        });
     }
 
     // ---- start a process ---------------------------------------------------------------------------------------

@@ -467,7 +467,10 @@ class WarmthCampaignProcessTest {
         assertThat(sample).hasSize(2);
         List<Map<String, Object>> answers = new java.util.ArrayList<>();
         for (Map<String, Object> row : sample) {
+            // as the form sends it: the line as text, no row id
             Map<String, Object> answer = new java.util.LinkedHashMap<>(row);
+            answer.remove("recipientId");
+            answer.put("line", String.valueOf(row.get("line")));
             answer.put("outcome", "denied");
             answers.add(answer);
         }
