@@ -100,7 +100,7 @@ public class Recipients {
                 listId, status.name());
     }
 
-    /** People and money of a list by group (rows taken off excluded). */
+    /** People and money of a list by group (rows taken off, and the rows of a waived list, excluded). */
     public Map<RecipientGroup, GroupFigures> figures(long listId) {
         return figuresWhere("r.list_id = ?", listId);
     }
@@ -117,6 +117,7 @@ public class Recipients {
         Map<String, Map<RecipientGroup, GroupFigures>> byUnion = new LinkedHashMap<>();
         jdbc.query("select l.grassroots_union_id, r.recipient_group, " + FIGURES + " from ua_warmth_recipient r "
                         + "join ua_warmth_list l on l.id = r.list_id where r.campaign_id = ? and r.status <> 'REMOVED' "
+                        + "and l.status <> 'WAIVED' "
                         + "group by l.grassroots_union_id, r.recipient_group order by l.grassroots_union_id",
                 rs -> {
                     byUnion.computeIfAbsent(rs.getString(1), u -> new EnumMap<>(RecipientGroup.class))
@@ -134,7 +135,8 @@ public class Recipients {
     private Map<RecipientGroup, GroupFigures> figuresWhere(String where, Object... args) {
         Map<RecipientGroup, GroupFigures> byGroup = new EnumMap<>(RecipientGroup.class);
         jdbc.query("select r.recipient_group, " + FIGURES + " from ua_warmth_recipient r join ua_warmth_list l "
-                + "on l.id = r.list_id where " + where + " and r.status <> 'REMOVED' group by r.recipient_group", rs -> {
+                + "on l.id = r.list_id where " + where + " and r.status <> 'REMOVED' and l.status <> 'WAIVED' "
+                + "group by r.recipient_group", rs -> {
                     byGroup.put(RecipientGroup.valueOf(rs.getString(1)), figures(rs, 1));
                 }, args);
         return byGroup;
