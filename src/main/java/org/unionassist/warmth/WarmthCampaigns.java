@@ -190,14 +190,20 @@ public class WarmthCampaigns {
     }
 
     static SpinJsonNode standardRows(Map<RecipientGroup, WarmthProperties.Standard> standards) {
+        return standardRows(standards, amount -> amount);
+    }
+
+    /** The standards as rows, each amount as {@code shown} makes it (a number for a form's field, text for a table). */
+    static SpinJsonNode standardRows(Map<RecipientGroup, WarmthProperties.Standard> standards,
+                                     java.util.function.Function<BigDecimal, Object> shown) {
         List<Map<String, Object>> rows = new ArrayList<>();
         standards.forEach((group, s) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", group.code());
             row.put("groupLabel", group.label());
             row.put("source", group.label());
-            row.put("cash", Money.yuan(s.cash()));
-            row.put("goods", Money.yuan(s.goods()));
+            row.put("cash", shown.apply(Money.yuan(s.cash())));
+            row.put("goods", shown.apply(Money.yuan(s.goods())));
             rows.add(row);
         });
         return JSON(rows);

@@ -157,7 +157,8 @@ public class WarmthLists {
         execution.setVariable("holiday", campaign.getHoliday());
         execution.setVariable("listDeadline", campaign.getListDeadline().toString());
         execution.setVariable("visitDeadline", campaign.getVisitDeadline().toString());
-        execution.setVariable("standardsShown", WarmthCampaigns.standardRows(campaigns.standardsOf(campaign.getId())));
+        execution.setVariable("standardsShown", WarmthCampaigns.standardRows(campaigns.standardsOf(campaign.getId()),
+                java.math.BigDecimal::toPlainString));
         execution.setVariable(TYPED, SpinValues.jsonValue(JSON(List.of())).create());
         execution.setVariable(REMOVE, "");
         show(execution.getProcessInstanceId(), list, execution::setVariable);
@@ -375,8 +376,8 @@ public class WarmthLists {
             m.put("name", r.name());
             m.put("idNumber", r.idProblem() == null ? PersonalData.maskIdNumber(r.idNumber()) : "（无效）");
             m.put("group", r.group().label());
-            m.put("cash", r.cash());
-            m.put("goods", r.goods());
+            m.put("cash", r.cash().toPlainString());
+            m.put("goods", r.goods().toPlainString());
             m.put("status", r.status().label());
             shown.add(m);
         }
@@ -578,8 +579,8 @@ public class WarmthLists {
             m.put("line", r.lineNo());
             m.put("name", r.name());
             m.put("group", r.group().label());
-            m.put("cash", r.cash());
-            m.put("goods", r.goods());
+            m.put("cash", r.cash().toPlainString());
+            m.put("goods", r.goods().toPlainString());
             shown.add(m);
         }
         set.accept("visitRows", SpinValues.jsonValue(JSON(shown)).create());

@@ -32,8 +32,9 @@ public class WarmthReports {
             row.put("listed", listed);
             row.put("visited", visited);
             row.put("unreached", unreached);
-            row.put("cash", cash);
-            row.put("goods", goods);
+            // text, so that a table shows 1000.00 and not 1000
+            row.put("cash", cash.toPlainString());
+            row.put("goods", goods.toPlainString());
             row.put("allocated", account == null ? "" : account.allocated().toPlainString());
             row.put("spent", account == null ? "" : account.spent().toPlainString());
             row.put("left", account == null ? "" : account.available().toPlainString());

@@ -120,11 +120,11 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement visible(By by) {
-        return waiting(by + " visible").until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting(by + " visible").until(retried(ExpectedConditions.visibilityOfElementLocated(by)));
     }
 
     WebElement clickable(By by) {
-        return waiting(by + " clickable").until(ExpectedConditions.elementToBeClickable(by));
+        return waiting(by + " clickable").until(retried(ExpectedConditions.elementToBeClickable(by)));
     }
 
     /**
@@ -132,7 +132,7 @@ final class Browser implements AutoCloseable {
      * click fail for a moment although the element is shown: the click is tried again until the wait runs out.
      */
     void click(By by) {
-        waiting(by + " clicked").ignoring(ElementNotInteractableException.class).until(d -> {
+        waiting(by + " clicked").ignoring(ElementNotInteractableException.class).until(retried(d -> {
             WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
             if (element == null) {
                 return null;
@@ -140,7 +140,7 @@ final class Browser implements AutoCloseable {
             scrollIntoView(element);
             element.click();
             return true;
-        });
+        }));
     }
 
     void type(By by, String text) {
@@ -156,12 +156,29 @@ final class Browser implements AutoCloseable {
 
     /** Waits until some element matching {@code by} shows {@code text}. */
     WebElement textIn(By by, String text) {
-        return waiting("text \"" + text + "\" in " + by).until(d -> d.findElements(by).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
+        return waiting("text \"" + text + "\" in " + by).until(retried(d -> d.findElements(by).stream()
+                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null)));
     }
 
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return waiting(what).until(condition);
+        return waiting(what).until(retried(condition));
+    }
+
+    /**
+     * The condition, looked at again when Chromium lost the node it was asked about while the page redrew itself
+     * ("Node with given id does not belong to the document", a WebDriverException but not a stale element).
+     */
+    private static <T> Function<WebDriver, T> retried(Function<? super WebDriver, T> condition) {
+        return d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     /** A wait of its own for each use, so that its message says what was awaited. */
