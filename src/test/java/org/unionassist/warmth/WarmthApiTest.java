@@ -96,8 +96,28 @@ class WarmthApiTest {
         assertThat(json.readTree(tooLate.body()).get("code").asInt()).isEqualTo(WarmthError.LIST_NOT_OPEN.code());
 
         warmth.approveList(list, "east", f -> new String[] {"remove"});
-        byte[] visits = Spreadsheets.excel(new Object[][] {{"序号", "姓名", "发放结果", "慰问日期", "慰问品", "发放现金", "慰问人", "凭证类型"},
-                {"1", "王一线", "已送达", "2026-12-09", "米、油", "", "东钢经办人", "签字"}});
+        // the visit sheet: the people still without an outcome, line and name filled in; the visitor fills line 1
+        HttpResponse<byte[]> sheet = download("/api/exports/warmth/lists/" + number + "/visit-sheet.xlsx", "eaststeel.clerk");
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(download("/api/exports/warmth/lists/" + number + "/visit-sheet.xlsx", "east.clerk").statusCode())
+                .isEqualTo(403);
+        byte[] visits;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(sheet.body()));
+             ByteArrayOutputStream filled = new ByteArrayOutputStream()) {
+            var rows = book.getSheetAt(0);
+            assertThat(rows.getRow(0).getCell(2).getStringCellValue()).startsWith("发放结果");
+            assertThat(rows.getLastRowNum()).isEqualTo(2);
+            assertThat(rows.getRow(1).getCell(1).getStringCellValue()).isEqualTo("王一线");
+            var first = rows.getRow(1);
+            first.createCell(2).setCellValue("已送达");
+            first.getCell(3).setCellValue("2026-12-09");
+            first.createCell(4).setCellValue("米、油");
+            first.createCell(6).setCellValue("东钢经办人");
+            first.createCell(7).setCellValue("签字");
+            rows.removeRow(rows.getRow(2));
+            book.write(filled);
+            visits = filled.toByteArray();
+        }
         HttpResponse<String> recorded = upload("/api/warmth/lists/" + number + "/deliveries", "eaststeel.clerk", "慰问.xlsx", visits);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         assertThat(json.readTree(recorded.body()).get("open").asInt()).isEqualTo(1);
