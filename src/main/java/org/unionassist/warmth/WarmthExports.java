@@ -52,7 +52,8 @@ public class WarmthExports {
                         "分配经费（元）", "已支出（元）", "结余（元）"));
         List<WarmthReports.Line> lines = lines(campaign, unionId);
         for (WarmthReports.Line l : lines) {
-            sheet.row(l.unit(), l.group() == null ? "合计" : l.group().label(), l.listed(), l.visited(), l.unreached(),
+            sheet.row(l.unit(), l.group() == null ? "合计" + (l.note() == null ? "" : "（" + l.note() + "）")
+                    : l.group().label(), l.listed(), l.visited(), l.unreached(),
                     l.cash(), l.goods(), l.account() == null ? null : l.account().allocated(),
                     l.account() == null ? null : l.account().spent(),
                     l.account() == null ? null : l.account().available());

@@ -7,6 +7,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.CaseAccess;
+import org.unionassist.casework.CaseUnions;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.DueDates;
 import org.unionassist.casework.Money;
@@ -78,14 +79,16 @@ public class WarmthLists {
 
     private static final ListColumn<Integer> LINE = ListColumn.required("line", "序号", ListCells.count(1, 10_000_000));
     private static final ListColumn<String> WHO = ListColumn.optional("name", "姓名", ListCells.text(50));
-    private static final ListColumn<Codes.Outcome> OUTCOME = ListColumn.required("outcome", "发放结果",
+    // optional in the reader, so that a line of the visit sheet not filled in yet (序号 and 姓名 only) is skipped;
+    // a line with anything else on it needs both (checked below)
+    private static final ListColumn<Codes.Outcome> OUTCOME = ListColumn.optional("outcome", "发放结果",
             ListCells.oneOf(Codes.Outcome.class)).headedBy("结果");
     private static final ListColumn<LocalDate> ON = ListColumn.optional("deliveredOn", "慰问日期", WarmthLists::date)
             .headedBy("日期");
     private static final ListColumn<String> GIVEN = ListColumn.optional("given", "慰问品", ListCells.text(200));
     private static final ListColumn<BigDecimal> CASH_GIVEN = ListColumn.optional("cashGiven", "发放现金（元）",
             ListCells.amount()).headedBy("现金");
-    private static final ListColumn<String> VISITOR = ListColumn.required("visitor", "慰问人", ListCells.text(50));
+    private static final ListColumn<String> VISITOR = ListColumn.optional("visitor", "慰问人", ListCells.text(50));
     private static final ListColumn<Codes.ProofKind> PROOF = ListColumn.optional("proofKind", "凭证类型",
             ListCells.oneOf(Codes.ProofKind.class)).headedBy("凭证类型");
     private static final ListColumn<String> PROOF_REF = ListColumn.optional("proofRef", "凭证编号", ListCells.text(100))
@@ -201,9 +204,13 @@ public class WarmthLists {
     public void waive(DelegateExecution execution) {
         RecipientList list = list(execution);
         list.waived();
-        auditTrail.recordEvent(execution, WarmthDecisions.WAIVED, "名单报送截止日期（"
-                + deadline(list, campaigns.campaign(execution)) + "）已过，未报送名单，视为放弃", AuditTrail.SYSTEM,
-                SignedValues.none(), Map.of("listNumber", list.number()));
+        LocalDate deadline = deadline(list, campaigns.campaign(execution));
+        String early = clock.today().isAfter(deadline) ? "" : CaseUnions.loggedIn()
+                .map(operator -> "，于" + clock.today() + "由" + operator + "提前执行截止").orElse("，提前执行截止");
+        auditTrail.recordEvent(execution, WarmthDecisions.WAIVED, clock.today().isAfter(deadline)
+                        ? "名单报送截止日期（" + deadline + "）已过，未报送名单，视为放弃"
+                        : "名单报送截止日期为" + deadline + early + "；未报送名单，视为放弃",
+                AuditTrail.SYSTEM, SignedValues.none(), Map.of("listNumber", list.number()));
     }
 
     /**
@@ -593,7 +600,20 @@ public class WarmthLists {
 
     /** Visits from a file (columns 序号, 姓名, 发放结果, 慰问日期, 慰问品, 发放现金, 慰问人, 凭证类型, 凭证编号). */
     public Map<String, Object> importDeliveries(RecipientList list, String fileName, InputStream content) {
-        return record(list, checked(DELIVERY_ROWS.file(fileName, content)));
+        List<Recipients.Delivery> read = DELIVERY_ROWS.file(fileName, content);
+        List<Recipients.Delivery> filled = read.stream().filter(d -> !notFilledIn(d)).toList();
+        if (filled.isEmpty()) {
+            throw new UnionAssistException(WarmthError.VISITS_INCOMPLETE, "上传的慰问登记表中没有填写发放结果的行");
+        }
+        Map<String, Object> result = record(list, checked(filled));
+        result.put("skipped", read.size() - filled.size());
+        return result;
+    }
+
+    /** A line of the visit sheet as it was downloaded: its number and name, nothing recorded yet. */
+    private static boolean notFilledIn(Recipients.Delivery d) {
+        return d.outcome() == null && d.deliveredOn() == null && d.given() == null && d.cashGiven() == null
+                && d.visitor() == null && d.proofKind() == null && d.proofRef() == null;
     }
 
     /** One visit, as the API records it one by one. */
@@ -659,6 +679,13 @@ public class WarmthLists {
         Refusals refusals = new Refusals("慰问登记");
         for (Recipients.Delivery d : deliveries) {
             refusals.attempt(() -> {
+                if (d.outcome() == null) {
+                    throw new UnionAssistException(CaseworkError.INVALID_INPUT, d.source()
+                            + "：请填写发放结果（已送达或未联系上）");
+                }
+                if (d.visitor() == null) {
+                    throw new UnionAssistException(CaseworkError.INVALID_INPUT, d.source() + "：请填写慰问人");
+                }
                 if (d.outcome() == Codes.Outcome.DELIVERED) {
                     if (d.deliveredOn() == null) {
                         throw new UnionAssistException(CaseworkError.INVALID_INPUT, d.source() + "：请填写慰问日期");

@@ -23,12 +23,12 @@ public class WarmthReports {
 
     /** One line: a union's group, or (group null) the union's total with its account. */
     public record Line(String unitId, String unit, RecipientGroup group, int listed, int visited, int unreached,
-                       BigDecimal cash, BigDecimal goods, Ledger.Balance account) {
+                       BigDecimal cash, BigDecimal goods, Ledger.Balance account, String note) {
 
         public Map<String, Object> asRow() {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("unit", unit);
-            row.put("group", group == null ? "合计" : group.label());
+            row.put("group", group == null ? "合计" + (note == null ? "" : "（" + note + "）") : group.label());
             row.put("listed", listed);
             row.put("visited", visited);
             row.put("unreached", unreached);
@@ -106,6 +106,11 @@ public class WarmthReports {
         return ofList(list).stream().map(Line::asRow).toList();
     }
 
+    private boolean waived(long campaignId, String unionId) {
+        return lists.findByCampaignIdOrderById(campaignId).stream().anyMatch(l -> l.getGrassrootsUnionId().equals(unionId)
+                && l.getStatus() == RecipientList.Status.WAIVED);
+    }
+
     private List<Line> unit(long campaignId, String unionId, Map<RecipientGroup, Recipients.GroupFigures> figures) {
         String name = jurisdiction.union(unionId).getName();
         List<Line> lines = new ArrayList<>();
@@ -117,14 +122,16 @@ public class WarmthReports {
         Map<RecipientGroup, Recipients.GroupFigures> ordered = new EnumMap<>(RecipientGroup.class);
         ordered.putAll(figures);
         for (Recipients.GroupFigures f : ordered.values()) {
-            lines.add(new Line(unionId, name, f.group(), f.listed(), f.visited(), f.unreached(), f.cash(), f.goods(), null));
+            lines.add(new Line(unionId, name, f.group(), f.listed(), f.visited(), f.unreached(), f.cash(), f.goods(), null,
+                    null));
             listed += f.listed();
             visited += f.visited();
             unreached += f.unreached();
             cash = cash.add(f.cash());
             goods = goods.add(f.goods());
         }
-        lines.add(new Line(unionId, name, null, listed, visited, unreached, cash, goods, ledger.balance(campaignId, unionId)));
+        lines.add(new Line(unionId, name, null, listed, visited, unreached, cash, goods, ledger.balance(campaignId, unionId),
+                waived(campaignId, unionId) ? RecipientList.Status.WAIVED.label() : null));
         return lines;
     }
 }

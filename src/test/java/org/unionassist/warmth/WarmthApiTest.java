@@ -114,13 +114,14 @@ class WarmthApiTest {
             first.createCell(4).setCellValue("米、油");
             first.createCell(6).setCellValue("东钢经办人");
             first.createCell(7).setCellValue("签字");
-            rows.removeRow(rows.getRow(2));
+            // line 2 left as downloaded: not recorded yet, skipped
             book.write(filled);
             visits = filled.toByteArray();
         }
         HttpResponse<String> recorded = upload("/api/warmth/lists/" + number + "/deliveries", "eaststeel.clerk", "慰问.xlsx", visits);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         assertThat(json.readTree(recorded.body()).get("open").asInt()).isEqualTo(1);
+        assertThat(json.readTree(recorded.body()).get("skipped").asInt()).isEqualTo(1);
 
         HttpResponse<String> wrongLine = call("PUT", "/api/warmth/lists/" + number + "/deliveries/9", "eaststeel.clerk",
                 "{\"outcome\":\"unreached\",\"visitor\":\"东钢经办人\"}");

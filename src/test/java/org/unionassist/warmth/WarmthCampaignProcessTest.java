@@ -279,9 +279,13 @@ class WarmthCampaignProcessTest {
         // west lists are never submitted (one has rows uploaded): waived when their deadline timer fires, and a
         // waived list's rows count nowhere
         upload(warmth.listOf(campaign, "westtextile"), List.of(List.of("孙未报", IdNumbers.next(), "一线及节日值守职工")));
+        // one fired by hand before its deadline, the other when the deadline has passed; the trail says which
+        String early = warmth.listOf(campaign, "westhospital").getId();
+        driver.fireTimer(warmth.listOf(campaign, "westhospital"));
         CaseDriver.today(LocalDate.of(2027, 1, 2));
         driver.fireTimer(warmth.listOf(campaign, "westtextile"));
-        driver.fireTimer(warmth.listOf(campaign, "westhospital"));
+        assertThat(signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(early)).extracting(SignOff::getOpinion)
+                .anyMatch(o -> o != null && o.contains("名单报送截止日期为2026-12-31") && o.contains("提前执行截止"));
         warmth.settleDistrict(campaign, "east");
         warmth.settleDistrict(campaign, "west");
         List<WarmthReports.Line> city = exports.lines(campaigns.byId(id), "city");
@@ -293,13 +297,17 @@ class WarmthCampaignProcessTest {
                 });
         assertThat(city).filteredOn(l -> l.unitId().equals("west") && l.group() == null).singleElement()
                 .satisfies(l -> assertThat(l.listed()).isZero());
+        assertThat(exports.lines(campaigns.byId(id), "west")).filteredOn(l -> l.group() == null
+                && l.unitId().equals("westtextile")).singleElement()
+                .satisfies(l -> assertThat(l.asRow().get("group")).isEqualTo("合计（逾期未报，视为放弃）"));
         driver.complete(campaign, "citySettlement", "city.clerk", "submit", null);
         assertThat(campaigns.byId(id).getStatus()).isEqualTo(Campaign.Status.CLOSED);
         assertThat(listRows.findByCampaignIdOrderById(id)).extracting(RecipientList::getStatus)
                 .containsExactlyInAnyOrder(RecipientList.Status.SETTLED, RecipientList.Status.SETTLED,
                         RecipientList.Status.WAIVED, RecipientList.Status.WAIVED);
         assertThat(signOffs.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(historicList(campaign, "westtextile")))
-                .extracting(SignOff::getDecision).contains(WarmthDecisions.WAIVED);
+                .filteredOn(o -> o.getDecision() == WarmthDecisions.WAIVED).singleElement()
+                .satisfies(o -> assertThat(o.getOpinion()).contains("名单报送截止日期（2026-12-31）已过"));
 
         // the settlement's Excel at each level
         for (String union : List.of("city", "east", "eaststeel")) {
