@@ -61,6 +61,11 @@ public class Jurisdiction {
         return selfAndAncestors(otherUnionId).stream().anyMatch(u -> u.getId().equals(unionId));
     }
 
+    /** The unions directly below one (a city's districts, a district's grassroots unions), by id. */
+    public List<Union> unionsBelow(String unionId) {
+        return unions.findByParentId(unionId).stream().sorted(java.util.Comparator.comparing(Union::getId)).toList();
+    }
+
     /** Every union of a level (the districts of the city…), by id. */
     public List<Union> unionsAt(UnionLevel level) {
         return unions.findAll().stream().filter(u -> u.getLevel() == level)

@@ -63,17 +63,12 @@ public class Ledger {
     void openAccounts(long campaignId, String cityUnionId) {
         jdbc.update("insert into ua_warmth_account (campaign_id, union_id, parent_union_id, union_level) values (?, ?, null, ?)",
                 campaignId, cityUnionId, UnionLevel.CITY.name());
-        for (Union district : jurisdiction.unionsAt(UnionLevel.DISTRICT)) {
-            if (!cityUnionId.equals(district.getParentId())) {
-                continue;
-            }
+        for (Union district : jurisdiction.unionsBelow(cityUnionId)) {
             jdbc.update("insert into ua_warmth_account (campaign_id, union_id, parent_union_id, union_level) values (?, ?, ?, ?)",
                     campaignId, district.getId(), cityUnionId, UnionLevel.DISTRICT.name());
-            for (Union union : jurisdiction.unionsAt(UnionLevel.GRASSROOTS)) {
-                if (district.getId().equals(union.getParentId())) {
-                    jdbc.update("insert into ua_warmth_account (campaign_id, union_id, parent_union_id, union_level) values (?, ?, ?, ?)",
-                            campaignId, union.getId(), district.getId(), UnionLevel.GRASSROOTS.name());
-                }
+            for (Union union : jurisdiction.unionsBelow(district.getId())) {
+                jdbc.update("insert into ua_warmth_account (campaign_id, union_id, parent_union_id, union_level) values (?, ?, ?, ?)",
+                        campaignId, union.getId(), district.getId(), UnionLevel.GRASSROOTS.name());
             }
         }
     }

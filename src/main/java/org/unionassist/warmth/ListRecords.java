@@ -61,10 +61,7 @@ public class ListRecords extends CaseRecordPolicy<RecipientList> {
                         warmthLists.resolutions(task, list);
                     }
                 },
-                "visits", (task, list, decision) -> warmthLists.deliveries(task),
-                "phoneBack", (task, list, decision) -> {
-                    // read and kept in one go when signed (see apply)
-                });
+                "visits", (task, list, decision) -> warmthLists.deliveries(task));
     }
 
     @Override

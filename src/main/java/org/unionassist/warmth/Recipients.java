@@ -211,37 +211,21 @@ public class Recipients {
         }
     }
 
-    /** Records visits by line number; returns the lines that are not on the approved list (or were taken off it). */
-    List<String> deliver(long listId, List<Delivery> deliveries) {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        jdbc.query("select line_no, name from ua_warmth_recipient where list_id = ? and status <> 'REMOVED'",
-                rs -> { names.put(rs.getInt(1), rs.getString(2)); }, listId);
-        List<String> refused = new ArrayList<>();
+    /** Writes visits by line number; the caller has checked that each line is on the list. */
+    void deliver(long listId, List<Delivery> deliveries) {
         List<Object[]> args = new ArrayList<>();
         for (Delivery d : deliveries) {
-            String name = names.get(d.lineNo());
-            if (name == null) {
-                refused.add(d.source() + "：名单上没有第" + d.lineNo() + "行");
-                continue;
-            }
-            if (d.name() != null && !d.name().isBlank() && !d.name().equals(name)) {
-                refused.add(d.source() + "：第" + d.lineNo() + "行的姓名与名单不符");
-                continue;
-            }
             boolean delivered = d.outcome() == Codes.Outcome.DELIVERED;
             args.add(new Object[] {delivered ? Recipient.Status.DELIVERED.name() : Recipient.Status.UNREACHED.name(),
                     delivered ? Date.valueOf(d.deliveredOn()) : null, delivered ? d.given() : null,
                     delivered ? d.cashGiven() : null, d.visitor(), delivered ? d.proofKind().name() : null,
                     delivered ? d.proofRef() : null, listId, d.lineNo()});
         }
-        if (refused.isEmpty()) {
-            for (int from = 0; from < args.size(); from += BATCH) {
-                jdbc.batchUpdate("update ua_warmth_recipient set status = ?, delivered_on = ?, given = ?, cash_given = ?, "
-                        + "visitor = ?, proof_kind = ?, proof_ref = ? where list_id = ? and line_no = ?",
-                        args.subList(from, Math.min(args.size(), from + BATCH)));
-            }
+        for (int from = 0; from < args.size(); from += BATCH) {
+            jdbc.batchUpdate("update ua_warmth_recipient set status = ?, delivered_on = ?, given = ?, cash_given = ?, "
+                    + "visitor = ?, proof_kind = ?, proof_ref = ? where list_id = ? and line_no = ?",
+                    args.subList(from, Math.min(args.size(), from + BATCH)));
         }
-        return refused;
     }
 
     /** Other lists of the campaign awaiting the district's approval that share an ID number with this one. */

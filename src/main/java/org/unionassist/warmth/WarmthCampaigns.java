@@ -218,7 +218,7 @@ public class WarmthCampaigns {
         ledger.record(campaign.getId(), campaign.getCityUnionId(), Ledger.Kind.ALLOCATION,
                 campaign.getTotalBudget(), campaign.getPlannedRecipients(), null, "活动总预算", chair);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Union district : districtsOf(campaign.getCityUnionId())) {
+        for (Union district : jurisdiction.unionsBelow(campaign.getCityUnionId())) {
             rows.add(allocationRow(district, null, null));
         }
         execution.setVariable(DISTRICT_ALLOCATIONS, SpinValues.jsonValue(JSON(rows)).create());
@@ -344,7 +344,7 @@ public class WarmthCampaigns {
     /** The districts of the multi-instance round: those the city allocated money to. */
     public List<String> districts(DelegateExecution execution) {
         Campaign campaign = campaign(execution);
-        return districtsOf(campaign.getCityUnionId()).stream().map(Union::getId)
+        return jurisdiction.unionsBelow(campaign.getCityUnionId()).stream().map(Union::getId)
                 .filter(d -> ledger.balance(campaign.getId(), d).allocated().signum() > 0).toList();
     }
 
@@ -409,10 +409,6 @@ public class WarmthCampaigns {
         return campaign;
     }
 
-    List<Union> districtsOf(String cityUnionId) {
-        return jurisdiction.unionsAt(UnionLevel.DISTRICT).stream()
-                .filter(d -> cityUnionId.equals(d.getParentId())).toList();
-    }
 
     private static int year(Object raw) {
         return FormValues.year(raw, WarmthError.PLAN_INVALID, "请填写活动年度（如2027）");

@@ -365,7 +365,6 @@ public class WarmthLists {
 
     /** What the list's forms show: figures by group, the rows (up to {@value #SHOWN}), the checks, and the money. */
     private void show(String processInstanceId, RecipientList list, java.util.function.BiConsumer<String, Object> set) {
-        Campaign campaign = campaigns.byId(list.getCampaignId());
         Ledger.Balance balance = ledger.balance(list.getCampaignId(), list.getGrassrootsUnionId());
         List<Recipient> rows = recipients.of(list.getId()).stream()
                 .filter(r -> r.status() != Recipient.Status.REMOVED).toList();
@@ -390,11 +389,8 @@ public class WarmthLists {
         }
         set.accept("listRows", SpinValues.jsonValue(JSON(shown)).create());
         set.accept("listSummary", SpinValues.jsonValue(JSON(reports.listRows(list))).create());
-        Map<String, String> names = new HashMap<>();
-        jurisdiction.unionsAt(org.unionassist.organisation.UnionLevel.GRASSROOTS)
-                .forEach(u -> names.put(u.getId(), u.getName()));
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (Recipients.Finding f : recipients.findings(list.getId(), campaigns.standardsOf(campaign.getId()), names)) {
+        for (Recipients.Finding f : findingsOf(list)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("recipientId", f.recipientId());
             m.put("line", f.lineNo());
@@ -412,6 +408,14 @@ public class WarmthLists {
                 + " 行需要处理：重复的身份证号须说明理由方可保留，无效身份证号、银行卡号或不符合类别的须剔除");
     }
 
+    /** The list's checks as they stand, against its campaign's standards, other lists named by their union. */
+    private List<Recipients.Finding> findingsOf(RecipientList list) {
+        Map<String, String> names = new HashMap<>();
+        jurisdiction.unionsAt(org.unionassist.organisation.UnionLevel.GRASSROOTS)
+                .forEach(u -> names.put(u.getId(), u.getName()));
+        return recipients.findings(list.getId(), campaigns.standardsOf(list.getCampaignId()), names);
+    }
+
     // ------------------------------------------------------------------ the district's approval
 
     /** A resolution of the approver: keep (with a justification) or take off. */
@@ -423,11 +427,7 @@ public class WarmthLists {
      * (no valid ID number or card, no hardship file) is taken off; a row kept needs a justification.
      */
     List<Resolution> resolutions(VariableScope v, RecipientList list) {
-        Map<String, String> names = new HashMap<>();
-        jurisdiction.unionsAt(org.unionassist.organisation.UnionLevel.GRASSROOTS)
-                .forEach(u -> names.put(u.getId(), u.getName()));
-        List<Recipients.Finding> current = recipients.findings(list.getId(),
-                campaigns.standardsOf(list.getCampaignId()), names);
+        List<Recipients.Finding> current = findingsOf(list);
         // the form gives each row's line number (and no record number); the API may give the record number too
         Map<Long, SpinJsonNode> given = new HashMap<>();
         Map<Integer, SpinJsonNode> givenByLine = new HashMap<>();
@@ -649,6 +649,10 @@ public class WarmthLists {
                     throw new UnionAssistException(WarmthError.UNKNOWN_RECIPIENT, d.source() + "：批准的名单上没有第"
                             + d.lineNo() + "行");
                 }
+                if (d.name() != null && !d.name().isBlank() && !d.name().equals(r.name())) {
+                    throw new UnionAssistException(WarmthError.UNKNOWN_RECIPIENT, d.source() + "：第" + d.lineNo()
+                            + "行的姓名与名单不符");
+                }
                 BigDecimal cash = d.cashGiven() == null ? r.cash() : d.cashGiven();
                 if (cash.compareTo(r.cash()) > 0) {
                     throw new UnionAssistException(WarmthError.OVER_ALLOCATION, d.source() + "：发放现金" + cash
@@ -659,10 +663,7 @@ public class WarmthLists {
             });
         }
         refusals.throwIfAny();
-        List<String> refused = recipients.deliver(list.getId(), withCash);
-        if (!refused.isEmpty()) {
-            throw new UnionAssistException(WarmthError.UNKNOWN_RECIPIENT, String.join("；", refused));
-        }
+        recipients.deliver(list.getId(), withCash);
     }
 
     /** Visits signed: the typed rows are stored, and every person on the list must now have an outcome. */

@@ -56,7 +56,7 @@ public class WarmthReports {
 
     /** A grassroots union's report: its groups and its total. */
     public List<Line> ofList(RecipientList list) {
-        return unit(list.getCampaignId(), list.getGrassrootsUnionId(), recipients.figures(list.getId()));
+        return unit(list.getCampaignId(), list.getGrassrootsUnionId(), recipients.figures(list.getId()), noteOf(list));
     }
 
     /** A district's report: each of its grassroots unions that took part, then the district's own total. */
@@ -66,23 +66,21 @@ public class WarmthReports {
         for (RecipientList list : lists.findByCampaignIdOrderById(campaignId)) {
             if (list.getDistrictUnionId().equals(districtId)) {
                 lines.addAll(unit(campaignId, list.getGrassrootsUnionId(),
-                        byUnion.getOrDefault(list.getGrassrootsUnionId(), Map.of())));
+                        byUnion.getOrDefault(list.getGrassrootsUnionId(), Map.of()), noteOf(list)));
             }
         }
-        lines.addAll(unit(campaignId, districtId, recipients.figuresBelow(campaignId, districtId, true)));
+        lines.addAll(unit(campaignId, districtId, recipients.figuresBelow(campaignId, districtId, true), null));
         return lines;
     }
 
     /** The city's report: each district's groups and total, then the campaign's. */
     public List<Line> ofCity(Campaign campaign) {
         List<Line> lines = new ArrayList<>();
-        for (String district : ledger.balances(campaign.getId()).keySet()) {
-            if (jurisdiction.union(district).getLevel() == org.unionassist.organisation.UnionLevel.DISTRICT) {
-                lines.addAll(unit(campaign.getId(), district, recipients.figuresBelow(campaign.getId(), district, true)));
-            }
-        }
+        jurisdiction.unionsBelow(campaign.getCityUnionId()).stream().map(org.unionassist.organisation.Union::getId)
+                .forEach(district -> lines.addAll(unit(campaign.getId(), district,
+                        recipients.figuresBelow(campaign.getId(), district, true), null)));
         lines.addAll(unit(campaign.getId(), campaign.getCityUnionId(),
-                recipients.figuresBelow(campaign.getId(), campaign.getCityUnionId(), false)));
+                recipients.figuresBelow(campaign.getId(), campaign.getCityUnionId(), false), null));
         return lines;
     }
 
@@ -106,12 +104,13 @@ public class WarmthReports {
         return ofList(list).stream().map(Line::asRow).toList();
     }
 
-    private boolean waived(long campaignId, String unionId) {
-        return lists.findByCampaignIdOrderById(campaignId).stream().anyMatch(l -> l.getGrassrootsUnionId().equals(unionId)
-                && l.getStatus() == RecipientList.Status.WAIVED);
+    /** What a union's total says besides its figures: that its list was waived. */
+    private static String noteOf(RecipientList list) {
+        return list.getStatus() == RecipientList.Status.WAIVED ? RecipientList.Status.WAIVED.label() : null;
     }
 
-    private List<Line> unit(long campaignId, String unionId, Map<RecipientGroup, Recipients.GroupFigures> figures) {
+    private List<Line> unit(long campaignId, String unionId, Map<RecipientGroup, Recipients.GroupFigures> figures,
+                            String note) {
         String name = jurisdiction.union(unionId).getName();
         List<Line> lines = new ArrayList<>();
         int listed = 0;
@@ -131,7 +130,7 @@ public class WarmthReports {
             goods = goods.add(f.goods());
         }
         lines.add(new Line(unionId, name, null, listed, visited, unreached, cash, goods, ledger.balance(campaignId, unionId),
-                waived(campaignId, unionId) ? RecipientList.Status.WAIVED.label() : null));
+                note));
         return lines;
     }
 }
