@@ -39,12 +39,9 @@ class ConcurrentQuotaTest {
     @Autowired GrantQuotaRepository quotaRows;
     @Autowired EducationGrantRepository grants;
 
-    /**
-     * A grant year of its own (a Monday in its window): the places this test takes are not the ones other tests of
-     * the shared process-test database count on in 2026.
-     */
-    static final java.time.LocalDate IN_WINDOW = java.time.LocalDate.of(2027, 7, 5);
-    static final int YEAR = 2027;
+    /** A grant year of the tests that count the quota (see {@link EducationGrantDriver#OWN_YEAR}). */
+    static final java.time.LocalDate IN_WINDOW = EducationGrantDriver.IN_OWN_YEAR;
+    static final int YEAR = EducationGrantDriver.OWN_YEAR;
 
     @BeforeEach
     void inTheWindow() {

@@ -30,6 +30,12 @@ public class EducationGrantDriver {
     public static final String SITTING = "educationGrantSitting";
     /** A day inside the default window (1 July – 15 September), a Monday. */
     public static final LocalDate IN_WINDOW = LocalDate.of(2026, 7, 6);
+    /**
+     * A grant year of its own (and a Monday in its window) for the tests that take the last places of a quota: they
+     * do not count on the places other tests of the shared process-test database take in 2026.
+     */
+    public static final int OWN_YEAR = 2027;
+    public static final LocalDate IN_OWN_YEAR = LocalDate.of(OWN_YEAR, 7, 5);
 
     private final ProcessEngine engine;
     private final CaseDriver driver;
