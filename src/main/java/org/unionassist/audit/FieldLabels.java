@@ -26,16 +26,25 @@ public class FieldLabels {
      * The few figures a snapshot keeps that no form field shows under the same name (the claim's number and its
      * checklist are shown by forms under other keys).
      */
-    private static final Map<String, String> NOT_IN_FORMS = Map.of(
-            "claimNumber", "理赔案件号",
-            "documents", "已交材料",
-            "householdFileNumber", "困难职工档案号",
-            "status", "办理状态",
-            "standardsSigned", "慰问标准",
-            "allocationsSigned", "分配表",
-            "resolutions", "核查结果处理",
-            "phoneBackOutcomes", "回访结果",
-            "settlementSigned", "结算报告");
+    private static final Map<String, String> NOT_IN_FORMS = Map.ofEntries(
+            Map.entry("claimNumber", "理赔案件号"),
+            Map.entry("documents", "已交材料"),
+            Map.entry("householdFileNumber", "困难职工档案号"),
+            Map.entry("status", "办理状态"),
+            Map.entry("standardsSigned", "慰问标准"),
+            Map.entry("allocationsSigned", "分配表"),
+            Map.entry("resolutions", "核查结果处理"),
+            Map.entry("phoneBackOutcomes", "回访结果"),
+            Map.entry("settlementSigned", "结算报告"),
+            Map.entry("disbursementId", "付款编号"),
+            Map.entry("failureReason", "银行退回原因"),
+            Map.entry("previousBankCard", "原银行卡号"),
+            Map.entry("correctedBankCard", "更正后的银行卡号"),
+            Map.entry("fileSha256", "文件摘要（SHA-256）"),
+            Map.entry("linesRead", "回单行数"),
+            Map.entry("batchNumber", "付款批次号"),
+            Map.entry("line", "行号"),
+            Map.entry("corrections", "银行卡更正"));
 
     private static final Pattern AMOUNT = Pattern.compile("元|金额|收入|支出|费");
     private static final Pattern AMOUNT_NOT = Pattern.compile("比例|比率|%|％");

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
@@ -23,13 +24,15 @@ import java.time.OffsetDateTime;
 public class Disbursement {
 
     public static final String PENDING = "PENDING";
+    public static final String PAID = "PAID";
+    public static final String FAILED = "FAILED";
 
     /** A status as users read it. */
     public static String statusLabel(String status) {
         return switch (status) {
             case PENDING -> "待支付";
-            case "PAID" -> "已支付";
-            case "FAILED" -> "支付失败";
+            case PAID -> "已支付";
+            case FAILED -> "支付失败";
             default -> "其他";
         };
     }
@@ -74,6 +77,15 @@ public class Disbursement {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "reissue_count", nullable = false)
+    private int reissueCount;
+
+    @Column(name = "failure_reason", length = 200)
+    private String failureReason;
+
+    @Column(name = "paid_on")
+    private LocalDate paidOn;
+
     protected Disbursement() {
     }
 
@@ -92,6 +104,30 @@ public class Disbursement {
         this.createdAt = createdAt;
     }
 
+    /** The bank confirmed the payment. */
+    void paid(LocalDate on) {
+        status = PAID;
+        failureReason = null;
+        paidOn = on;
+    }
+
+    /** The bank could not pay: the card or account was refused, with the bank's reason. */
+    void failed(String reason) {
+        status = FAILED;
+        failureReason = reason;
+    }
+
+    /** A failed payment goes out again, once, to a corrected card. */
+    void reissued(String correctedCard) {
+        bankCard = correctedCard;
+        status = PENDING;
+        reissueCount++;
+    }
+
+    public boolean mayBeReissued() {
+        return FAILED.equals(status) && reissueCount == 0;
+    }
+
     public Long getId() { return id; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getProcessDefinitionKey() { return processDefinitionKey; }
@@ -105,4 +141,7 @@ public class Disbursement {
     public String getStatus() { return status; }
     public String getUnionId() { return unionId; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
+    public int getReissueCount() { return reissueCount; }
+    public String getFailureReason() { return failureReason; }
+    public LocalDate getPaidOn() { return paidOn; }
 }

@@ -85,6 +85,9 @@ public class DisbursementController {
         v.put("bankCard", card);
         v.put("amount", d.getAmount().toPlainString());
         v.put("status", d.getStatus());
+        v.put("statusLabel", Disbursement.statusLabel(d.getStatus()));
+        v.put("failureReason", d.getFailureReason());
+        v.put("reissued", d.getReissueCount() > 0);
         v.put("createdAt", d.getCreatedAt().toString());
         return v;
     }

@@ -74,6 +74,32 @@ public class AuditTrail {
                 signer.unionName(), signer.role().label(), values, snapshot, decisionLabel, findings);
     }
 
+    /** The case a decision taken outside its process's executions belongs to, and the step it is recorded under. */
+    public record CaseStep(String processInstanceId, String processDefinitionKey, String caseNumber, String stepId,
+                           String stepName) {
+    }
+
+    /**
+     * Records what a member did to a case from outside its process, through the API (a bank file downloaded, a bank
+     * result imported, a failed payment re-issued), also when the case's process has ended: the row names the member,
+     * their union and role, as a sign-off would.
+     */
+    public void recordAside(CaseStep step, Decision decision, String opinion, UnionMember actor, SignedValues values,
+                            Map<String, Object> snapshot) {
+        save(SignOff.builder()
+                .processDefinitionKey(step.processDefinitionKey())
+                .processInstanceId(step.processInstanceId())
+                .caseNumber(step.caseNumber())
+                .step(step.stepId(), step.stepName())
+                .round(values.round())
+                .actor(actor.userId(), members.displayName(actor.userId()), actor.unionId(), actor.unionName(),
+                        actor.role().label())
+                .decision(decision)
+                .opinion(opinion)
+                .category(values.category(), values.categoryLabel())
+                .amount(values.amount()), snapshot);
+    }
+
     private void record(DelegateExecution execution, Decision decision, String opinion, String actorId,
                         String actorName, String role, SignedValues values, Map<String, Object> snapshot) {
         record(execution, decision, opinion, actorId, actorName, null, null, role, values, snapshot, null, null);
