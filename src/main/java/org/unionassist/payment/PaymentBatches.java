@@ -172,6 +172,13 @@ public class PaymentBatches {
      * programme, the total with its amount in words (大写), and the failed lines with a field for the corrected card.
      */
     void show(PaymentBatch batch, BiConsumer<String, Object> variables) {
+        figures(batch).forEach((name, value) -> variables.accept(name, value instanceof List<?> rows
+                ? SpinValues.jsonValue(JSON(rows).toString()).create() : value));
+    }
+
+    /** What {@link #show} publishes, as plain values: the lists as lists of rows. */
+    Map<String, Object> figures(PaymentBatch batch) {
+        Map<String, Object> variables = new LinkedHashMap<>();
         List<PaymentLine> all = lines.findAllByBatchIdOrderByLineNoAsc(batch.getId());
         Map<Long, Disbursement> paidFrom = disbursementsOf(all);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -211,15 +218,16 @@ public class PaymentBatches {
         sums.forEach((programme, sum) -> summary.add(Map.of("programme", programme,
                 "count", counts.get(programme), "amount", sum.toPlainString())));
         BigDecimal total = total(all);
-        variables.accept(LINES, SpinValues.jsonValue(JSON(rows)).create());
-        variables.accept(SUMMARY, SpinValues.jsonValue(JSON(summary)).create());
-        variables.accept(FAILED, SpinValues.jsonValue(JSON(failed)).create());
-        variables.accept("lineCount", all.size());
-        variables.accept("batchTotal", total.toPlainString());
-        variables.accept("totalInWords", inWords(total));
-        variables.accept("answeredCount", (int) all.stream().filter(PaymentLine::answered).count());
-        variables.accept("paidCount", (int) all.stream().filter(l -> PaymentLine.PAID.equals(l.getResult())).count());
-        variables.accept("failedCount", failed.size());
+        variables.put(LINES, rows);
+        variables.put(SUMMARY, summary);
+        variables.put(FAILED, failed);
+        variables.put("lineCount", all.size());
+        variables.put("batchTotal", total.toPlainString());
+        variables.put("totalInWords", inWords(total));
+        variables.put("answeredCount", (int) all.stream().filter(PaymentLine::answered).count());
+        variables.put("paidCount", (int) all.stream().filter(l -> PaymentLine.PAID.equals(l.getResult())).count());
+        variables.put("failedCount", failed.size());
+        return variables;
     }
 
     private Map<Long, Disbursement> disbursementsOf(Collection<PaymentLine> of) {

@@ -75,9 +75,7 @@ public class PaymentController {
         cityStaff(caller(), "只有市总工会经办人、审批人和经审委员可以查看付款批次");
         PaymentBatch batch = bankFiles.byNumber(number);
         Map<String, Object> v = summary(batch);
-        Map<String, Object> shown = new LinkedHashMap<>();
-        batches.show(batch, shown::put);
-        v.put("lines", org.camunda.spin.Spin.JSON(shown.get(PaymentBatches.LINES).toString()).mapTo(List.class));
+        v.put("lines", batches.figures(batch).get(PaymentBatches.LINES));
         v.put("downloads", bankFiles.downloads(batch));
         v.put("imports", jdbc.queryForList("select imported_by as \"importedBy\", imported_at as \"importedAt\","
                 + " lines_read as \"linesRead\", newly_paid as \"newlyPaid\", newly_failed as \"newlyFailed\","
