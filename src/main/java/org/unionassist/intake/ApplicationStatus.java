@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.unionassist.casework.PersonalData;
+import org.unionassist.casework.UnionAssistException;
 import org.unionassist.casework.register.CaseEntry;
 import org.unionassist.casework.register.CaseEntryRepository;
 import org.unionassist.casework.signoff.AuditTrail;
@@ -58,8 +59,8 @@ public class ApplicationStatus {
     /** The status of the channel's own application; another channel's, or an unknown number, is not found. */
     public Status of(String channelUserId, String caseNumber) {
         IntakeRequest request = requests.findByChannelIdAndCaseNumber(channelUserId, caseNumber)
-                .orElseThrow(() -> new org.unionassist.casework.UnionAssistException(IntakeError.APPLICATION_NOT_FOUND,
-                        "本渠道没有提交过案件号为 " + shown(caseNumber) + " 的申请"));
+                .orElseThrow(() -> new UnionAssistException(IntakeError.APPLICATION_NOT_FOUND,
+                        "本渠道没有提交过案件号为 " + shown(caseNumber) + "的申请"));
         String pid = request.getProcessInstanceId();
         CaseEntry entry = register.findById(pid).orElseThrow();
         IntakeProgramme programme = IntakeProgramme.ofProcessKey(request.getProcessDefinitionKey()).orElseThrow();
@@ -100,8 +101,8 @@ public class ApplicationStatus {
         return variable == null ? null : variable.getValue().toString();
     }
 
+    /** A case number as the channel sent it, only if it looks like one (the refusal repeats nothing else). */
     private static String shown(String caseNumber) {
-        return caseNumber == null ? "" : caseNumber.replaceAll("[^A-Za-z0-9\\-]", "").substring(0,
-                Math.min(64, caseNumber.replaceAll("[^A-Za-z0-9\\-]", "").length()));
+        return caseNumber != null && caseNumber.matches("[A-Za-z0-9]{1,32}") ? caseNumber + " " : "";
     }
 }
