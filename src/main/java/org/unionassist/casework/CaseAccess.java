@@ -60,7 +60,8 @@ public class CaseAccess {
     private void grantAlongPath(String processInstanceId, String grassrootsUnionId) {
         for (Union union : jurisdiction.selfAndAncestors(grassrootsUnionId)) {
             for (Role role : Role.values()) {
-                if (role == Role.PANEL && union.getLevel() != UnionLevel.GRASSROOTS) {
+                if (role == Role.PANEL && union.getLevel() != UnionLevel.GRASSROOTS || role == Role.CHANNEL) {
+                    // a channel reads the status of what it filed through the intake API only, never the case itself
                     continue;
                 }
                 String group = role.groupOf(union.getId());

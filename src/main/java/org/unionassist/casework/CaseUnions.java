@@ -5,17 +5,24 @@ import org.unionassist.organisation.Jurisdiction;
 import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionLevel;
 import org.unionassist.organisation.Role;
+import org.unionassist.organisation.UnionMember;
+import org.unionassist.casework.signoff.AuditTrail;
+import org.unionassist.casework.signoff.Decision;
+import org.unionassist.casework.signoff.SignedValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The unions a case belongs to (grassroots → district → city), taken once from the grassroots caseworker who opens
- * it and published as the process variables that candidate groups and Tasklist filters use.
+ * it and published as the process variables that candidate groups and Tasklist filters use. An application an online
+ * service channel files ({@link Role#CHANNEL}) belongs to the channel's grassroots union exactly as if that union's
+ * caseworker had filed it; the trail records that it came in through the channel.
  */
 @Service
 public class CaseUnions {
@@ -23,11 +30,13 @@ public class CaseUnions {
     private final Members members;
     private final Jurisdiction jurisdiction;
     private final CaseAccess caseAccess;
+    private final AuditTrail auditTrail;
 
-    public CaseUnions(Members members, Jurisdiction jurisdiction, CaseAccess caseAccess) {
+    public CaseUnions(Members members, Jurisdiction jurisdiction, CaseAccess caseAccess, AuditTrail auditTrail) {
         this.members = members;
         this.jurisdiction = jurisdiction;
         this.caseAccess = caseAccess;
+        this.auditTrail = auditTrail;
     }
 
     /**
@@ -72,6 +81,14 @@ public class CaseUnions {
         caseAccess.openCase(execution.getProcessInstanceId(), path.grassroots().getId());
         execution.setProcessBusinessKey(caseNumber);
         path.publish(execution, programme);
+        loggedIn().flatMap(user -> members.inRole(user, Role.CHANNEL, path.grassroots().getId()))
+                .ifPresent(channel -> recordOnlineIntake(execution, channel));
+    }
+
+    private void recordOnlineIntake(DelegateExecution execution, UnionMember channel) {
+        auditTrail.recordMemberDecision(execution, Decision.ONLINE_INTAKE, Decision.ONLINE_INTAKE.label(),
+                "申请人经" + channel.displayName() + "在线提交，由" + channel.unionName() + "受理", null, channel,
+                SignedValues.none(), Map.of());
     }
 
     public record Path(Union grassroots, Union district, Union city) {
@@ -85,12 +102,19 @@ public class CaseUnions {
         }
     }
 
-    /** The path of a new case: the initiator must be the caseworker of exactly one grassroots union. */
+    /**
+     * The path of a new case: the initiator must be the caseworker, or the online service channel, of exactly one
+     * grassroots union.
+     */
     public Path ofCaseworker(String initiator, String programme) {
         if (initiator == null) {
             throw new UnionAssistException(CaseworkError.NOT_A_GRASSROOTS_CLERK, "无法确认经办人：请登录后再提交");
         }
-        List<Union> clerkships = clerkships(initiator, UnionLevel.GRASSROOTS);
+        List<Union> clerkships = members.rolesOf(initiator).stream()
+                .filter(m -> m.role() == Role.CLERK || m.role() == Role.CHANNEL)
+                .map(m -> jurisdiction.union(m.unionId()))
+                .filter(u -> u.getLevel() == UnionLevel.GRASSROOTS)
+                .toList();
         if (clerkships.size() != 1) {
             throw new UnionAssistException(CaseworkError.NOT_A_GRASSROOTS_CLERK,
                     programme + "只能由一个基层工会的经办人提交");

@@ -41,7 +41,8 @@ public class OrganisationSetup {
     public Union addUnion(String id, String name, UnionLevel level, String parentId) {
         Union union = unions.findById(id).orElseGet(() -> unions.save(new Union(id, name, level, parentId)));
         for (Role role : Role.values()) {
-            if (role == Role.PANEL && level != UnionLevel.GRASSROOTS) {
+            if (role == Role.PANEL && level != UnionLevel.GRASSROOTS || role == Role.CHANNEL) {
+                // a channel's group and rights are intake's (a technical user, not a person working cases)
                 continue;
             }
             String groupId = role.groupOf(id);

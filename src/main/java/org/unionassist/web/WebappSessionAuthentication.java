@@ -18,12 +18,14 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.unionassist.casework.CaseworkError;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The engine's HTTP Basic filter for the REST API, which also lets the auditors' workspace page call
  * {@code /api/audit/*} with the webapps' own login (the Cockpit session), under the same user, groups and
- * authorizations, and a Tasklist user download what {@code /api/exports/*} offers (GET only). Only there, and a write through the session must carry {@code X-Requested-With}, a header another
+ * authorizations, and a Tasklist user download what {@code /api/exports/*} offers and read the API documentation
+ * (GET only). Only there, and a write through the session must carry {@code X-Requested-With}, a header another
  * site's page cannot send without the browser asking this server first (which it refuses).
  */
 public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilter {
@@ -31,6 +33,8 @@ public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilt
     static final String AUDIT_API = "/api/audit/";
     /** Downloads a programme offers to people working in Tasklist (a district's notice list), read-only. */
     static final String EXPORTS = "/api/exports/";
+    /** The API documentation (springdoc's OpenAPI document and Swagger UI), read-only. */
+    static final List<String> API_DOCS = List.of("/v3/api-docs", "/swagger-ui");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -39,7 +43,9 @@ public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilt
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         String path = http.getRequestURI();
-        boolean download = path.startsWith(http.getContextPath() + EXPORTS) && SAFE.contains(http.getMethod());
+        boolean download = (path.startsWith(http.getContextPath() + EXPORTS)
+                || API_DOCS.stream().anyMatch(docs -> path.startsWith(http.getContextPath() + docs)))
+                && SAFE.contains(http.getMethod());
         boolean page = http.getHeader("Authorization") == null
                 && (path.startsWith(http.getContextPath() + AUDIT_API) || download);
         UserAuthentication session = page ? fromSession(http) : null;

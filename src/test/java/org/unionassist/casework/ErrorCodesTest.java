@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.unionassist.audit.AuditError;
 import org.unionassist.education.EducationError;
 import org.unionassist.hardship.HardshipError;
+import org.unionassist.intake.IntakeError;
 import org.unionassist.operations.OperationsError;
 import org.unionassist.medical.MedicalError;
 import org.unionassist.payment.PaymentError;
@@ -19,7 +20,8 @@ class ErrorCodesTest {
 
     private static final List<ErrorCode> ALL = Stream.of(CaseworkError.values(), HardshipError.values(), OperationsError.values(),
             MedicalError.values(), PaymentError.values(), EducationError.values(),
-            AuditError.values()).flatMap(Arrays::stream).map(c -> (ErrorCode) c).toList();
+            AuditError.values(),
+            IntakeError.values()).flatMap(Arrays::stream).map(c -> (ErrorCode) c).toList();
 
     @Test
     void everyCodeIsUniqueAndOutsideCamundasRange() {

@@ -32,6 +32,8 @@ public final class Decision {
     public static final Decision OBJECTION = declare("objection", "登记异议", true);
     public static final Decision RENOTICE = declare("renotice", "异议不成立，重新公示", true);
     public static final Decision NOTICE_PASSED = declare("noticePassed", "公示期满无异议", false);
+    /** An application that came in through an online service channel (the intake API), not from a clerk in Tasklist. */
+    public static final Decision ONLINE_INTAKE = declare("onlineIntake", "经线上服务渠道提交", false);
 
     private final String code;
     private final String label;
