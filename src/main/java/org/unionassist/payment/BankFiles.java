@@ -177,18 +177,18 @@ public class BankFiles {
 
     /** Who downloaded a batch's bank file, and when (newest first). */
     public List<Map<String, Object>> downloads(PaymentBatch batch) {
-        return jdbc.queryForList("select downloaded_by, downloaded_at, line_count, total, file_sha256"
-                + " from ua_payment_bank_file_download where batch_id = ? order by id desc", batch.getId()).stream()
-                .map(row -> {
+        return jdbc.query("select downloaded_by, downloaded_at, line_count, total, file_sha256"
+                + " from ua_payment_bank_file_download where batch_id = ? order by id desc", (rs, n) -> {
                     Map<String, Object> v = new LinkedHashMap<>();
-                    String by = (String) row.get("downloaded_by");
+                    String by = rs.getString(1);
                     v.put("downloadedBy", members.displayName(by) + "（" + by + "）");
-                    v.put("downloadedAt", String.valueOf(row.get("downloaded_at")));
-                    v.put("lineCount", row.get("line_count"));
-                    v.put("total", Money.yuan((BigDecimal) row.get("total")).toPlainString());
-                    v.put("fileSha256", row.get("file_sha256"));
+                    v.put("downloadedAt", rs.getObject(2, OffsetDateTime.class)
+                            .atZoneSameInstant(ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN));
+                    v.put("lineCount", rs.getInt(3));
+                    v.put("total", Money.yuan(rs.getBigDecimal(4)).toPlainString());
+                    v.put("fileSha256", rs.getString(5));
                     return v;
-                }).toList();
+                }, batch.getId());
     }
 
     // ------------------------------------------------------------------ in: the bank's result

@@ -121,6 +121,16 @@ class PaymentApiTest {
         assertThat(body(twice).get("code").asInt()).isEqualTo(PaymentError.NOT_REISSUABLE.code());
         driver.complete(pi, "bankResult", "city.clerk", "submit", null);
 
+        // the city's auditor reads the batch and the claim's payment in the case view, cards masked
+        HttpResponse<String> batchCase = api.call("GET", "/api/audit/cases/" + pi.getId(), "city.auditor", null);
+        assertThat(batchCase.statusCode()).as(batchCase.body()).isEqualTo(200);
+        assertThat(batchCase.body()).contains("付款明细").contains("银行付款文件下载记录").contains("户名与账号不符")
+                .doesNotContain(claim.getBankCard());
+        HttpResponse<String> claimCase = api.call("GET", "/api/audit/cases/" + claim.getProcessInstanceId(),
+                "city.auditor", null);
+        assertThat(claimCase.body()).contains("付款批次与银行回单").contains("已更正银行卡重新支付")
+                .contains("更正银行卡后重新支付").doesNotContain("6217000011112222333");
+
         HttpResponse<String> report = api.call("GET", "/api/payments/reconciliation?from=2026-03&to=2026-07",
                 "city.auditor", null);
         assertThat(report.statusCode()).isEqualTo(200);
