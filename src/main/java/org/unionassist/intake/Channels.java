@@ -1,12 +1,8 @@
 package org.unionassist.intake;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -18,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unionassist.casework.UnionAssistException;
 import org.unionassist.organisation.Jurisdiction;
 import org.unionassist.organisation.Members;
+import org.unionassist.organisation.OrganisationSetup;
 import org.unionassist.organisation.Role;
 import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionLevel;
@@ -36,14 +33,13 @@ import java.util.List;
 public class Channels {
 
     private final IdentityService identityService;
-    private final AuthorizationService authorizationService;
     private final Jurisdiction jurisdiction;
     private final Members members;
+    private final OrganisationSetup organisation;
 
-    public Channels(IdentityService identityService, AuthorizationService authorizationService,
-                    Jurisdiction jurisdiction, Members members) {
+    public Channels(IdentityService identityService, Jurisdiction jurisdiction, Members members, OrganisationSetup organisation) {
         this.identityService = identityService;
-        this.authorizationService = authorizationService;
+        this.organisation = organisation;
         this.jurisdiction = jurisdiction;
         this.members = members;
     }
@@ -70,11 +66,11 @@ public class Channels {
             identityService.saveGroup(group);
         }
         for (IntakeProgramme programme : IntakeProgramme.values()) {
-            grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(), ProcessDefinitionPermissions.READ);
-            grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(),
+            organisation.grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(), ProcessDefinitionPermissions.READ);
+            organisation.grant(groupId, Resources.PROCESS_DEFINITION, programme.processKey(),
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
         }
-        grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        organisation.grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         return groupId;
     }
 
@@ -115,19 +111,4 @@ public class Channels {
                 .anyMatch(g -> Role.Group.of(g).map(group -> group.role() == Role.CHANNEL).orElse(false));
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-        if (existing == null) {
-            Authorization auth = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            auth.setGroupId(groupId);
-            auth.setResource(resource);
-            auth.setResourceId(resourceId);
-            auth.addPermission(permission);
-            authorizationService.saveAuthorization(auth);
-        } else if (!existing.isPermissionGranted(permission)) {
-            existing.addPermission(permission);
-            authorizationService.saveAuthorization(existing);
-        }
-    }
 }

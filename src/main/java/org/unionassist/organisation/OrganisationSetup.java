@@ -99,7 +99,8 @@ public class OrganisationSetup {
         }
     }
 
-    void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    /** Grants the group this permission on the resource, adding it to the group's existing grant if there is one. */
+    public void grant(String groupId, Resource resource, String resourceId, Permission permission) {
         Authorization existing = authorizationService.createAuthorizationQuery()
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
         if (existing == null) {
