@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.unionassist.support.ApiCalls;
 import org.unionassist.support.CaseDriver;
 import org.unionassist.support.IdNumbers;
 import org.unionassist.support.Spreadsheets;
@@ -19,13 +20,7 @@ import org.unionassist.support.WarmthDriver.Share;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +40,12 @@ class WarmthApiTest {
     @LocalServerPort int port;
     @Autowired WarmthDriver warmth;
     @Autowired CaseDriver driver;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiCalls api;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void today() {
+        api = new ApiCalls(port);
         CaseDriver.today(WarmthCampaignProcessTest.TODAY);
     }
 
@@ -75,15 +71,15 @@ class WarmthApiTest {
                 {"王一线", IdNumbers.next(), "一线及节日值守职工"}, {"赵新", IdNumbers.next(), "新就业形态劳动者"},
                 {"无号", "", "一线及节日值守职工"}});
 
-        HttpResponse<String> outsider = upload("/api/warmth/lists/" + number + "/recipients", "westtextile.clerk", "名单.xlsx", file);
+        HttpResponse<String> outsider = api.upload("/api/warmth/lists/" + number + "/recipients", "westtextile.clerk", "名单.xlsx", file);
         assertThat(outsider.statusCode()).isEqualTo(403);
         assertThat(json.readTree(outsider.body()).get("message").asText()).contains("本基层工会的经办人");
 
-        HttpResponse<String> broken = upload("/api/warmth/lists/" + number + "/recipients", "eaststeel.clerk", "名单.pdf", file);
+        HttpResponse<String> broken = api.upload("/api/warmth/lists/" + number + "/recipients", "eaststeel.clerk", "名单.pdf", file);
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(json.readTree(broken.body()).get("message").asText()).contains("只支持 Excel");
 
-        HttpResponse<String> uploaded = upload("/api/warmth/lists/" + number + "/recipients", "eaststeel.clerk", "名单.xlsx", file);
+        HttpResponse<String> uploaded = api.upload("/api/warmth/lists/" + number + "/recipients", "eaststeel.clerk", "名单.xlsx", file);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         JsonNode answer = json.readTree(uploaded.body());
         assertThat(answer.get("imported").asInt()).isEqualTo(3);
@@ -91,15 +87,15 @@ class WarmthApiTest {
         assertThat(driver.runtime().getVariable(list.getId(), "listShown").toString()).contains("名单共 3 人");
 
         warmth.submitList(list, "eaststeel", List.of(), "");
-        HttpResponse<String> tooLate = upload("/api/warmth/lists/" + number + "/recipients", "eaststeel.clerk", "名单.xlsx", file);
+        HttpResponse<String> tooLate = api.upload("/api/warmth/lists/" + number + "/recipients", "eaststeel.clerk", "名单.xlsx", file);
         assertThat(tooLate.statusCode()).isEqualTo(409);
         assertThat(json.readTree(tooLate.body()).get("code").asInt()).isEqualTo(WarmthError.LIST_NOT_OPEN.code());
 
         warmth.approveList(list, "east", f -> new String[] {"remove"});
         // the visit sheet: the people still without an outcome, line and name filled in; the visitor fills line 1
-        HttpResponse<byte[]> sheet = download("/api/exports/warmth/lists/" + number + "/visit-sheet.xlsx", "eaststeel.clerk");
+        HttpResponse<byte[]> sheet = api.download("/api/exports/warmth/lists/" + number + "/visit-sheet.xlsx", "eaststeel.clerk");
         assertThat(sheet.statusCode()).isEqualTo(200);
-        assertThat(download("/api/exports/warmth/lists/" + number + "/visit-sheet.xlsx", "east.clerk").statusCode())
+        assertThat(api.download("/api/exports/warmth/lists/" + number + "/visit-sheet.xlsx", "east.clerk").statusCode())
                 .isEqualTo(403);
         byte[] visits;
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(sheet.body()));
@@ -118,27 +114,27 @@ class WarmthApiTest {
             book.write(filled);
             visits = filled.toByteArray();
         }
-        HttpResponse<String> recorded = upload("/api/warmth/lists/" + number + "/deliveries", "eaststeel.clerk", "慰问.xlsx", visits);
+        HttpResponse<String> recorded = api.upload("/api/warmth/lists/" + number + "/deliveries", "eaststeel.clerk", "慰问.xlsx", visits);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         assertThat(json.readTree(recorded.body()).get("open").asInt()).isEqualTo(1);
         assertThat(json.readTree(recorded.body()).get("skipped").asInt()).isEqualTo(1);
 
-        HttpResponse<String> wrongLine = call("PUT", "/api/warmth/lists/" + number + "/deliveries/9", "eaststeel.clerk",
+        HttpResponse<String> wrongLine = api.call("PUT", "/api/warmth/lists/" + number + "/deliveries/9", "eaststeel.clerk",
                 "{\"outcome\":\"unreached\",\"visitor\":\"东钢经办人\"}");
         assertThat(wrongLine.statusCode()).isEqualTo(400);
         assertThat(json.readTree(wrongLine.body()).get("message").asText()).contains("没有第9行");
-        HttpResponse<String> one = call("PUT", "/api/warmth/lists/" + number + "/deliveries/2", "eaststeel.clerk",
+        HttpResponse<String> one = api.call("PUT", "/api/warmth/lists/" + number + "/deliveries/2", "eaststeel.clerk",
                 "{\"outcome\":\"unreached\",\"visitor\":\"东钢经办人\"}");
         assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
         assertThat(json.readTree(one.body()).get("open").asInt()).isZero();
 
-        HttpResponse<byte[]> listBook = download("/api/exports/warmth/lists/" + number + ".xlsx", "east.auditor");
+        HttpResponse<byte[]> listBook = api.download("/api/exports/warmth/lists/" + number + ".xlsx", "east.auditor");
         assertThat(listBook.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(listBook.body()))) {
             String row = book.getSheetAt(0).getRow(2).getCell(2).getStringCellValue();
             assertThat(row).contains("****");
         }
-        assertThat(download("/api/exports/warmth/lists/" + number + ".xlsx", "west.auditor").statusCode()).isEqualTo(403);
+        assertThat(api.download("/api/exports/warmth/lists/" + number + ".xlsx", "west.auditor").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -149,65 +145,35 @@ class WarmthApiTest {
         warmth.submitList(list, "eaststeel", List.of(WarmthDriver.person("甲", IdNumbers.next(), "frontLine", "")), "");
         warmth.approveList(list, "east", f -> new String[] {"remove"});
 
-        HttpResponse<String> notParent = call("PUT", "/api/warmth/campaigns/" + number + "/allocations/eaststeel",
+        HttpResponse<String> notParent = api.call("PUT", "/api/warmth/campaigns/" + number + "/allocations/eaststeel",
                 "eaststeel.clerk", "{\"amount\":100,\"recipients\":1}");
         assertThat(notParent.statusCode()).isEqualTo(403);
-        HttpResponse<String> below = call("PUT", "/api/warmth/campaigns/" + number + "/allocations/eaststeel",
+        HttpResponse<String> below = api.call("PUT", "/api/warmth/campaigns/" + number + "/allocations/eaststeel",
                 "east.clerk", "{\"amount\":100,\"recipients\":1}");
         assertThat(below.statusCode()).isEqualTo(409);
         JsonNode refusal = json.readTree(below.body());
         assertThat(refusal.get("code").asInt()).isEqualTo(WarmthError.BELOW_COMMITTED.code());
         assertThat(refusal.get("message").asText()).contains("已占用和支出500.00元");
-        HttpResponse<String> revised = call("PUT", "/api/warmth/campaigns/" + number + "/allocations/eaststeel",
+        HttpResponse<String> revised = api.call("PUT", "/api/warmth/campaigns/" + number + "/allocations/eaststeel",
                 "east.clerk", "{\"amount\":20000,\"recipients\":20}");
         assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
         assertThat(json.readTree(revised.body()).get("available").decimalValue()).isEqualByComparingTo("19500.00");
 
-        HttpResponse<String> ledger = call("GET", "/api/warmth/campaigns/" + number + "/ledger", "east.auditor", null);
+        HttpResponse<String> ledger = api.call("GET", "/api/warmth/campaigns/" + number + "/ledger", "east.auditor", null);
         assertThat(ledger.statusCode()).isEqualTo(200);
         assertThat(json.readTree(ledger.body()).findValuesAsText("unionId")).containsExactlyInAnyOrder("east", "eaststeel", "eaststreet");
 
-        HttpResponse<String> unknown = call("GET", "/api/warmth/campaigns/SNW2027-9999/ledger", "city.clerk", null);
+        HttpResponse<String> unknown = api.call("GET", "/api/warmth/campaigns/SNW2027-9999/ledger", "city.clerk", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknown.body()).get("message").asText()).contains("没有编号为SNW2027-9999的送温暖活动");
 
-        HttpResponse<byte[]> city = download("/api/exports/warmth/" + number + "/settlement.xlsx?union=city", "city.clerk");
+        HttpResponse<byte[]> city = api.download("/api/exports/warmth/" + number + "/settlement.xlsx?union=city", "city.clerk");
         assertThat(city.statusCode()).isEqualTo(200);
         assertThat(city.headers().firstValue("Content-Disposition").orElse("")).contains("warmth-settlement");
-        assertThat(download("/api/exports/warmth/" + number + "/settlement.xlsx?union=east", "westtextile.clerk")
+        assertThat(api.download("/api/exports/warmth/" + number + "/settlement.xlsx?union=east", "westtextile.clerk")
                 .statusCode()).isEqualTo(403);
-        HttpResponse<String> figures = call("GET", "/api/warmth/campaigns/" + number + "/settlement?union=east", "east.clerk", null);
+        HttpResponse<String> figures = api.call("GET", "/api/warmth/campaigns/" + number + "/settlement?union=east", "east.clerk", null);
         assertThat(figures.statusCode()).isEqualTo(200);
         assertThat(figures.body()).contains("东城钢铁厂工会").contains("一线及节日值守职工");
-    }
-
-    private HttpRequest.Builder request(String method, String path, String user, HttpRequest.BodyPublisher body) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).method(method, body)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-        return http.send(request(method, path, user, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<byte[]> download(String path, String user) throws Exception {
-        return http.send(request("GET", path, user, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private HttpResponse<String> upload(String path, String user, String fileName, byte[] content) throws Exception {
-        String boundary = "----union-assist-warmth";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8) + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(request("POST", path, user, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
