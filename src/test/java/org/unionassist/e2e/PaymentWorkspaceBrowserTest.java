@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uploads the bank's result with the claim refused: the summary is said in Chinese; the same file again changes
  * nothing and says so. In 支付失败待更正 an invalid card is refused in the page, a valid one re-issues the claim's
  * payment. The city's auditor reconciles March to July (相符) and exports it; the city's chair is refused the bank
- * file in the page. Screenshots for the user guide in docs/images/guide/payments-workspace-*.png.
+ * file in the page; a district's clerk is told at the login form that the page is the city's. Screenshots for the
+ * user guide in docs/images/guide/payments-workspace-*.png.
  */
 class PaymentWorkspaceBrowserTest extends BrowserTestBase {
 
@@ -231,5 +232,15 @@ class PaymentWorkspaceBrowserTest extends BrowserTestBase {
         guide(chair.screenshot("bank-file-refused"), "bank-file-refused");
         assertThat(chair.all(By.cssSelector("#batch-downloads tbody tr")).stream().map(WebElement::getText).toList())
                 .noneMatch(t -> t.contains("city.chair"));
+
+        // 6. a district's clerk, who may use Tasklist but not the city's payments, is told so at the login form
+        Browser district = browser("zh-CN", test);
+        district.get(url("/payments/#batch/" + number));
+        district.type(By.id("login-username"), "eaststeel.clerk");
+        district.type(By.id("login-password"), "demo");
+        district.click(By.id("login-submit"));
+        district.textIn(By.id("message"), "只有市总工会经办人、审批人和经审委员可以查看付款批次");
+        district.visible(By.id("login-form"));
+        assertThat(district.visible(By.tagName("body")).getText()).doesNotContain("周海峰", number);
     }
 }
