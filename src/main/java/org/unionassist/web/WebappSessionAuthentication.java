@@ -23,14 +23,16 @@ import java.util.Set;
 
 /**
  * The engine's HTTP Basic filter for the REST API, which also lets the auditors' workspace page call
- * {@code /api/audit/*} with the webapps' own login (the Cockpit session), under the same user, groups and
- * authorizations, and a Tasklist user download what {@code /api/exports/*} offers and read the API documentation
- * (GET only). Only there, and a write through the session must carry {@code X-Requested-With}, a header another
+ * {@code /api/audit/*} and the payments workspace page call {@code /api/payments/*} with the webapps' own login (the
+ * Cockpit or Tasklist session), under the same user, groups and authorizations, and a Tasklist user download what
+ * {@code /api/exports/*} offers and read the API documentation (GET only). Only there, and a write through the session must carry {@code X-Requested-With}, a header another
  * site's page cannot send without the browser asking this server first (which it refuses).
  */
 public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilter {
 
     static final String AUDIT_API = "/api/audit/";
+    /** The payments workspace (/payments/): batches, the bank's result, failed payments, the reconciliation. */
+    static final String PAYMENTS_API = "/api/payments/";
     /** Downloads a programme offers to people working in Tasklist (a district's notice list), read-only. */
     static final String EXPORTS = "/api/exports/";
     /** The API documentation (springdoc's OpenAPI document and Swagger UI), read-only. */
@@ -47,7 +49,8 @@ public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilt
                 || API_DOCS.stream().anyMatch(docs -> path.startsWith(http.getContextPath() + docs)))
                 && SAFE.contains(http.getMethod());
         boolean page = http.getHeader("Authorization") == null
-                && (path.startsWith(http.getContextPath() + AUDIT_API) || download);
+                && (path.startsWith(http.getContextPath() + AUDIT_API)
+                || path.startsWith(http.getContextPath() + PAYMENTS_API) || download);
         UserAuthentication session = page ? fromSession(http) : null;
         if (session == null && page && http.getHeader("X-Requested-With") != null) {
             // the workspace page, logged out: a JSON 401 without the Basic challenge, so the browser shows no dialog

@@ -35,7 +35,8 @@ export default {
   // Three AngularJS modules in app/cockpit/union-assist/ (loaded before Cockpit starts): read-only.js hides the write
   // actions from users who may not change process instances (auditors) and spares them the task report they may
   // not read; chinese-labels.js words in Chinese what Cockpit writes in English outside its locales;
-  // audit-link.js adds 审计工作台 (the auditors' workspace page, /audit/) to the top navigation.
+  // audit-link.js adds 审计工作台 (the auditors' workspace page, /audit/) and 付款工作台 (the payments workspace,
+  // /payments/) to the top navigation.
   requireJsConfig: {
     ngDeps: ['unionAssist.readOnlyCockpit', 'unionAssist.cockpitChinese', 'unionAssist.auditWorkspaceLink'],
     deps: ['union-assist-read-only', 'union-assist-chinese-labels', 'union-assist-audit-link'],

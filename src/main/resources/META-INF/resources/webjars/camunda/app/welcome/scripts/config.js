@@ -45,6 +45,11 @@ export default {
       label: '审计工作台',
       href: '/audit/',
       description: '经费审查委员：查询各项业务的全部案件（含已办结），查看签署记录、流程图，导出 Excel，统计图表与交叉核查'
+    },
+    {
+      label: '付款工作台',
+      href: '/payments/',
+      description: '市总工会经办人、审批人和经审委员：付款批次明细，下载银行批量代付文件，导入银行回单，更正支付失败的银行卡，付款对账'
     }
   ],
   // ---- end of union-assist block; the shipped configuration follows -------------------------------
