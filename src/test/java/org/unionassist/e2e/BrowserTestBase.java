@@ -67,8 +67,18 @@ abstract class BrowserTestBase {
     /** Logs in on the login page of a webapp and waits for the header to show who is logged in. */
     void logIn(Browser browser, String app, String user, String password) {
         browser.get(app(app) + "login");
-        browser.type(By.cssSelector("form[name=signinForm] input[ng-model=username]"), user);
-        browser.type(By.cssSelector("form[name=signinForm] input[type=password]"), password);
+        By userField = By.cssSelector("form[name=signinForm] input[ng-model=username]");
+        By passwordField = By.cssSelector("form[name=signinForm] input[type=password]");
+        // the login page may still be settling (focus moving to the user field): keys typed then can land in the
+        // other field, so both are checked and typed again until they hold what was meant
+        for (int attempt = 0; attempt < 3; attempt++) {
+            browser.type(userField, user);
+            browser.type(passwordField, password);
+            if (user.equals(browser.visible(userField).getAttribute("value"))
+                    && password.equals(browser.visible(passwordField).getAttribute("value"))) {
+                break;
+            }
+        }
         browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
         browser.visible(By.cssSelector("[cam-widget-header] .account"));
     }
