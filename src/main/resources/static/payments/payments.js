@@ -292,9 +292,7 @@
         return [when(d.downloadedAt), d.downloadedBy, d.lineCount, d.total, shortHash(d.fileSha256)];
       });
       fillRows('batch-imports', b.imports, function (i) {
-        // (a column's name as the database wrote it: H2 upper-cases an unquoted one)
-        var unchanged = i.unchanged !== undefined ? i.unchanged : i.UNCHANGED;
-        return [when(i.importedAt), i.importedBy, i.linesRead, i.newlyPaid, i.newlyFailed, unchanged,
+        return [when(i.importedAt), i.importedBy, i.linesRead, i.newlyPaid, i.newlyFailed, i.unchanged,
           shortHash(i.fileSha256)];
       });
     }).catch(fail);

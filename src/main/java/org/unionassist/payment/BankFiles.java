@@ -294,13 +294,23 @@ public class BankFiles {
         auditTrail.recordAside(step(batch, "bankResult", "导入银行回单"), PaymentDecisions.BANK_RESULT,
                 "读取" + answers.size() + "行：新登记已支付" + paid + "笔、支付失败" + failed + "笔，此前已登记" + unchanged
                         + "笔未变；尚待回单" + awaiting + "笔", clerk, SignedValues.none(), snapshot);
+        refreshOpenTask(batch);
+        return new ImportSummary(batch.number(), answers.size(), paid, failed, unchanged, awaiting);
+    }
+
+    /** A batch waiting at 提交银行并登记回单 shows the lines as they are now when the clerk opens the task again. */
+    void refreshOpenTask(PaymentBatch batch) {
         if (batch.getStatus() == PaymentBatch.Status.APPROVED) {
-            // the open task shows the answers when the clerk opens it again
             Map<String, Object> shown = new HashMap<>();
             paymentBatches.show(batch, shown::put);
             engine.run(() -> runtime.setVariables(batch.getProcessInstanceId(), shown));
         }
-        return new ImportSummary(batch.number(), answers.size(), paid, failed, unchanged, awaiting);
+    }
+
+    /** After a failed payment was re-issued outside its batch's task, that task no longer offers to correct it. */
+    public void refreshBatchesOf(Disbursement d) {
+        lines.findAllByDisbursementIdOrderByIdAsc(d.getId()).stream().map(PaymentLine::getBatchId).distinct()
+                .map(batches::findById).flatMap(java.util.Optional::stream).forEach(this::refreshOpenTask);
     }
 
     private static List<Result> read(String fileName, byte[] content) {

@@ -77,10 +77,19 @@ public class PaymentController {
         Map<String, Object> v = summary(batch);
         v.put("lines", batches.figures(batch).get(PaymentBatches.LINES));
         v.put("downloads", bankFiles.downloads(batch));
-        v.put("imports", jdbc.queryForList("select imported_by as \"importedBy\", imported_at as \"importedAt\","
-                + " lines_read as \"linesRead\", newly_paid as \"newlyPaid\", newly_failed as \"newlyFailed\","
-                + " unchanged, file_sha256 as \"fileSha256\" from ua_payment_result_import where batch_id = ?"
-                + " order by id", batch.getId()));
+        v.put("imports", jdbc.query("select imported_by, imported_at, lines_read, newly_paid, newly_failed, unchanged,"
+                + " file_sha256 from ua_payment_result_import where batch_id = ? order by id", (rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("importedBy", members.displayName(rs.getString(1)) + "（" + rs.getString(1) + "）");
+                    row.put("importedAt", rs.getObject(2, java.time.OffsetDateTime.class)
+                            .atZoneSameInstant(ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN));
+                    row.put("linesRead", rs.getInt(3));
+                    row.put("newlyPaid", rs.getInt(4));
+                    row.put("newlyFailed", rs.getInt(5));
+                    row.put("unchanged", rs.getInt(6));
+                    row.put("fileSha256", rs.getString(7));
+                    return row;
+                }, batch.getId()));
         return v;
     }
 
@@ -113,6 +122,7 @@ public class PaymentController {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "请填写更正后的银行卡号");
         }
         Disbursement d = failedPayments.reissue(id, request.bankCard(), request.note(), clerk);
+        bankFiles.refreshBatchesOf(d);
         return Map.of("id", d.getId(), "caseNumber", d.getCaseNumber(), "status", d.getStatus(),
                 "statusLabel", Disbursement.statusLabel(d.getStatus()), "bankCard", PersonalData.maskBankCard(d.getBankCard()));
     }

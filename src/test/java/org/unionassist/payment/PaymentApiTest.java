@@ -115,6 +115,13 @@ class PaymentApiTest {
                 "{\"bankCard\":\"6217 0000 1111 2222 333\",\"note\":\"收款人提供了本人名下的新卡\"}");
         assertThat(reissued.statusCode()).as(reissued.body()).isEqualTo(200);
         assertThat(reissued.body()).contains("6217 **** **** **** 333").doesNotContain("6217000011112222333");
+        String shownOnTask = driver.runtime().getVariableTyped(pi.getId(), "failedLines").getValue().toString();
+        assertThat(shownOnTask).as("the open task no longer offers to correct it").contains("已更正，待重新支付")
+                .doesNotContain("待更正\"");
+        JsonNode imports = body(api.call("GET", "/api/payments/batches/" + number, "city.clerk", null)).get("imports");
+        assertThat(imports).hasSize(2);
+        assertThat(imports.get(1).get("unchanged").asInt()).isEqualTo(payments.lines(pi).size());
+        assertThat(imports.get(0).get("importedBy").asText()).endsWith("（city.clerk）");
         HttpResponse<String> twice = api.call("POST", reissue, "city.clerk",
                 "{\"bankCard\":\"6222000011112222\",\"note\":\"再次更正\"}");
         assertThat(twice.statusCode()).isEqualTo(409);
