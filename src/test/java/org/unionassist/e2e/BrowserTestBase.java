@@ -5,11 +5,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -88,5 +94,41 @@ abstract class BrowserTestBase {
         browser.click(By.cssSelector("[cam-widget-header] .account > a, [cam-widget-header] .account .dropdown-toggle"));
         browser.click(By.cssSelector("[cam-widget-header] .account .logout a, [cam-widget-header] .account a[ng-click*=logout]"));
         browser.visible(By.cssSelector("form[name=signinForm]"));
+    }
+
+    /** The open task form's text and the values of its fields. */
+    static String formText(Browser browser) {
+        WebElement form = browser.visible(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"));
+        return (String) ((JavascriptExecutor) browser.driver).executeScript(
+                "const f = arguments[0]; return f.innerText + '\\n' + Array.from(f.querySelectorAll('input, textarea'))"
+                        + ".map(i => i.value).filter(v => v).join('\\n');", form);
+    }
+
+    /** The text of the start form in Tasklist's start dialog. */
+    static String startFormText(Browser browser) {
+        return browser.visible(By.cssSelector(".modal-dialog .fjs-form")).getText();
+    }
+
+    /** Closes the refusals shown, as people do once they have corrected what they named. */
+    static void closeRefusals(Browser browser, String text) {
+        for (WebElement close : browser.all(By.cssSelector(
+                ".notifications .alert-danger .close, .notifications .alert-danger button"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+        browser.until("refusal closed", d -> d.findElements(By.cssSelector(".notifications .alert")).stream()
+                .noneMatch(a -> a.isDisplayed() && a.getText().contains(text)));
+    }
+
+    /** Copies the newest screenshot this test class took at {@code step} to the user guide's images. */
+    void copyLatest(String step, Path target) throws Exception {
+        String prefix = getClass().getSimpleName() + "-";
+        try (var files = Files.list(Browser.SCREENSHOTS)) {
+            Path shot = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith("-" + step + ".png"))
+                    .max(Comparator.comparing(Path::toString)).orElseThrow();
+            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

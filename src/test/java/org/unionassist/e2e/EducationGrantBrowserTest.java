@@ -111,8 +111,8 @@ class EducationGrantBrowserTest extends BrowserTestBase {
         tasklist.filter("本单位待办");
         tasklist.open("基层工会初审", student);
         browser.until("the application shown to the chair",
-                d -> formValues(browser).contains(student) && formValues(browser).contains("父亲今年因工伤住院"));
-        assertThat(formValues(browser)).contains("2000.00", "高中/中职");
+                d -> formText(browser).contains(student) && formText(browser).contains("父亲今年因工伤住院"));
+        assertThat(formText(browser)).contains("2000.00", "高中/中职");
         tasklist.claim();
         tasklist.check("经核实，该家庭确属临时困难，同意按临时困难标准资助");
         tasklist.choose("初审通过，报区总工会集体研究");
@@ -153,7 +153,7 @@ class EducationGrantBrowserTest extends BrowserTestBase {
         });
         assertThat(caseNumbers).containsExactlyInAnyOrder(education.caseNumber(typed), education.caseNumber(second),
                 education.caseNumber(third));
-        assertThat(formValues(browser)).contains("刘思远（", "东城钢铁厂工会", "高中/中职", "2000.00");
+        assertThat(formText(browser)).contains("刘思远（", "东城钢铁厂工会", "高中/中职", "2000.00");
 
         String meeting = EducationGrantDriver.IN_WINDOW.toString();
         WebElement date = tasklist.field("会议日期");
@@ -211,25 +211,8 @@ class EducationGrantBrowserTest extends BrowserTestBase {
         copyLatest("sitting-form-top", guide.resolve("education-sitting.png"));
     }
 
-    /** The open task form's text and the values of its fields (Tasklist.formText waits for a 办理经过 table). */
-    private static String formValues(Browser browser) {
-        WebElement form = browser.visible(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"));
-        return (String) ((JavascriptExecutor) browser.driver).executeScript(
-                "const f = arguments[0]; return f.innerText + '\\n' + Array.from(f.querySelectorAll('input, textarea'))"
-                        + ".map(i => i.value).filter(v => v).join('\\n');", form);
-    }
-
     /** Scrolls the element to the top of its scrolling container, for a picture of a form's beginning. */
     private static void top(Browser browser, WebElement element) {
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
-    }
-
-    private static void copyLatest(String step, Path target) throws Exception {
-        try (var files = Files.list(Browser.SCREENSHOTS)) {
-            Path shot = files.filter(f -> f.getFileName().toString().startsWith("EducationGrantBrowserTest-")
-                            && f.getFileName().toString().endsWith("-" + step + ".png"))
-                    .max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
-            Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

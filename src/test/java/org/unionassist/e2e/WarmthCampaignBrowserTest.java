@@ -336,37 +336,4 @@ class WarmthCampaignBrowserTest extends BrowserTestBase {
         assertThat(new java.math.BigDecimal(shown[0].replace(",", ""))).isEqualByComparingTo(cash);
         assertThat(new java.math.BigDecimal(shown[1].replace(",", ""))).isEqualByComparingTo(goods);
     }
-
-    /** The open task form's text and the values of its fields. */
-    private static String formText(Browser browser) {
-        WebElement form = browser.visible(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"));
-        return (String) ((JavascriptExecutor) browser.driver).executeScript(
-                "const f = arguments[0]; return f.innerText + '\\n' + Array.from(f.querySelectorAll('input, textarea'))"
-                        + ".map(i => i.value).filter(v => v).join('\\n');", form);
-    }
-
-    private static String startFormText(Browser browser) {
-        return browser.visible(By.cssSelector(".modal-dialog .fjs-form")).getText();
-    }
-
-    /** Closes the refusals shown, as people do once they have corrected what they named. */
-    private static void closeRefusals(Browser browser, String text) {
-        for (WebElement close : browser.all(By.cssSelector(
-                ".notifications .alert-danger .close, .notifications .alert-danger button"))) {
-            if (close.isDisplayed()) {
-                close.click();
-            }
-        }
-        browser.until("refusal closed", d -> d.findElements(By.cssSelector(".notifications .alert")).stream()
-                .noneMatch(a -> a.isDisplayed() && a.getText().contains(text)));
-    }
-
-    private static void copyLatest(String step, Path target) throws Exception {
-        try (var files = Files.list(Browser.SCREENSHOTS)) {
-            Path shot = files.filter(f -> f.getFileName().toString().startsWith("WarmthCampaignBrowserTest-")
-                            && f.getFileName().toString().endsWith("-" + step + ".png"))
-                    .max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
-            Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }
