@@ -308,7 +308,7 @@
       });
       view.dossier.forEach(function (section) { $('case-dossier').appendChild(dossierSection(section)); });
       if (view.dossier.length === 0) { $('case-dossier').appendChild(el('p', '（本案未涉及其他档案）')); }
-      fillRows('case-disbursements', view.disbursements, function (d) { return [d.payee, d.amount, d.status, d.createdAt]; });
+      fillRows('case-disbursements', view.disbursements, function (d) { return [d.payee, d.amount, d.status, d.createdAt, d.bankHistory]; });
       return fetch(API + '/cases/' + encodeURIComponent(id) + '/diagram.svg',
         { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
     }).then(function (response) {

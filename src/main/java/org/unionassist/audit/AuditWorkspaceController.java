@@ -27,6 +27,7 @@ import org.unionassist.organisation.Union;
 import org.unionassist.organisation.UnionRepository;
 import org.unionassist.payment.Disbursement;
 import org.unionassist.payment.DisbursementRepository;
+import org.unionassist.payment.PaymentHistory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,6 +58,7 @@ public class AuditWorkspaceController {
     private final CaseHistory history;
     private final RepositoryService repositoryService;
     private final DisbursementRepository disbursements;
+    private final PaymentHistory paymentHistory;
     private final List<CaseDossier> dossiers;
     private final UnionRepository unions;
     private final FieldLabels labels;
@@ -69,7 +71,8 @@ public class AuditWorkspaceController {
     public AuditWorkspaceController(AuditorScope scopes, CaseSearch search, CaseEntryRepository entries,
                                     AuditTrail auditTrail, ManualInterventionTrail interventions, CaseHistory history,
                                     RepositoryService repositoryService,
-                                    DisbursementRepository disbursements, List<CaseDossier> dossiers,
+                                    DisbursementRepository disbursements, PaymentHistory paymentHistory,
+                                    List<CaseDossier> dossiers,
                                     UnionRepository unions, FieldLabels labels,
                                     ObjectMapper json, AuditStatistics statistics, CrossProgrammeCheck crossCheck,
                                     CaseAccess caseAccess, EngineCommands asEngine, OperationTerms terms) {
@@ -86,6 +89,7 @@ public class AuditWorkspaceController {
         this.history = history;
         this.repositoryService = repositoryService;
         this.disbursements = disbursements;
+        this.paymentHistory = paymentHistory;
         this.dossiers = dossiers;
         this.unions = unions;
         this.labels = labels;
@@ -199,7 +203,7 @@ public class AuditWorkspaceController {
         reply.put("dossier", dossiers.stream()
                 .flatMap(d -> d.sectionsOf(entry.getProcessDefinitionKey(), processInstanceId, entry.getCaseNumber()).stream()).toList());
         reply.put("disbursements", disbursements.findAllByProcessInstanceIdOrderByIdAsc(processInstanceId).stream()
-                .map(AuditWorkspaceController::disbursement).toList());
+                .map(d -> disbursement(d, paymentHistory.of(d))).toList());
         return reply;
     }
 
@@ -293,7 +297,7 @@ public class AuditWorkspaceController {
         }
     }
 
-    static Map<String, Object> disbursement(Disbursement d) {
+    static Map<String, Object> disbursement(Disbursement d, String bankHistory) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", d.getId());
         v.put("payee", cn.hutool.core.util.DesensitizedUtil.chineseName(d.getPayeeName()));
@@ -301,6 +305,7 @@ public class AuditWorkspaceController {
         v.put("status", Disbursement.statusLabel(d.getStatus()));
         v.put("createdAt", d.getCreatedAt().atZoneSameInstant(ShanghaiClock.ZONE)
                 .format(ShanghaiClock.SHOWN));
+        v.put("bankHistory", bankHistory);
         return v;
     }
 

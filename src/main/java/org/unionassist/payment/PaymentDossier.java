@@ -2,7 +2,7 @@ package org.unionassist.payment;
 
 import org.springframework.stereotype.Component;
 import org.unionassist.casework.CaseDossier;
-import org.unionassist.casework.PersonalData;
+import org.unionassist.casework.register.CaseRegister;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.organisation.Members;
 
@@ -12,25 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an auditor reads of payments in a case: a batch's figures, lines with the bank's answers, and every download of
- * its bank file; any other case's own disbursements, with the batches that carried them and how the bank answered.
- * Cards masked.
+ * What an auditor reads of a payment batch: its figures, its lines with the bank's answers, and every download of its
+ * bank file. Names and cards masked. (A programme's case lists its own disbursements among its 拨付记录.)
  */
 @Component
 class PaymentDossier implements CaseDossier {
 
     private final PaymentBatchRepository batches;
-    private final PaymentLineRepository lines;
-    private final DisbursementRepository disbursements;
     private final PaymentBatches paymentBatches;
     private final BankFiles bankFiles;
     private final Members members;
 
-    PaymentDossier(PaymentBatchRepository batches, PaymentLineRepository lines, DisbursementRepository disbursements,
-                   PaymentBatches paymentBatches, BankFiles bankFiles, Members members) {
+    PaymentDossier(PaymentBatchRepository batches, PaymentBatches paymentBatches, BankFiles bankFiles,
+                   Members members) {
         this.batches = batches;
-        this.lines = lines;
-        this.disbursements = disbursements;
         this.paymentBatches = paymentBatches;
         this.bankFiles = bankFiles;
         this.members = members;
@@ -41,23 +36,8 @@ class PaymentDossier implements CaseDossier {
         if (PaymentBatches.PROCESS.equals(processDefinitionKey)) {
             return batches.findByProcessInstanceId(processInstanceId).map(this::batch).orElse(List.of());
         }
-        List<Disbursement> own = disbursements.findAllByProcessInstanceIdOrderByIdAsc(processInstanceId);
-        if (own.isEmpty()) {
-            return List.of();
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Disbursement d : own) {
-            List<PaymentLine> carried = lines.findAllByDisbursementIdOrderByIdAsc(d.getId());
-            String history = carried.isEmpty() ? "未编入付款批次" : String.join("；", carried.stream()
-                    .map(l -> l.getReference() + " " + PaymentBatches.resultLabel(l)
-                            + (l.getBankReason() == null ? "" : "（" + l.getBankReason() + "）")).toList());
-            rows.add(List.of(String.valueOf(d.getId()), d.getPayeeName(), PersonalData.maskBankCard(d.getBankCard()),
-                    d.getAmount().toPlainString(), Disbursement.statusLabel(d.getStatus())
-                            + (d.getReissueCount() > 0 ? "（已更正银行卡重新支付）" : ""),
-                    shown(d.getCreatedAt()), history));
-        }
-        return List.of(new Section("付款", List.of("付款编号", "收款人", "银行卡号", "金额（元）", "状态", "生成时间",
-                "付款批次与银行回单"), rows));
+        // a programme's own case shows its disbursements, with what the bank made of them, among its 拨付记录
+        return List.of();
     }
 
     private List<Section> batch(PaymentBatch b) {
@@ -80,7 +60,7 @@ class PaymentDossier implements CaseDossier {
         for (Object o : (List<?>) figures.get(PaymentBatches.LINES)) {
             Map<?, ?> r = (Map<?, ?>) o;
             rows.add(List.of(String.valueOf(r.get("line")), String.valueOf(r.get("caseNumber")),
-                    String.valueOf(r.get("programme")), String.valueOf(r.get("payee")), String.valueOf(r.get("bankCard")),
+                    String.valueOf(r.get("programme")), CaseRegister.maskName(String.valueOf(r.get("payee"))), String.valueOf(r.get("bankCard")),
                     String.valueOf(r.get("amount")), String.valueOf(r.get("result")), String.valueOf(r.get("reason"))));
         }
         Section lineSection = new Section("付款明细", List.of("行号", "案件编号", "项目", "收款人", "银行卡号", "金额（元）",

@@ -135,7 +135,7 @@ class PaymentApiTest {
                 .doesNotContain(claim.getBankCard());
         HttpResponse<String> claimCase = api.call("GET", "/api/audit/cases/" + claim.getProcessInstanceId(),
                 "city.auditor", null);
-        assertThat(claimCase.body()).contains("付款批次与银行回单").contains("已更正银行卡重新支付")
+        assertThat(claimCase.body()).contains(number + "-").contains("支付失败（户名与账号不符）").contains("已更正银行卡重新支付")
                 .contains("更正银行卡后重新支付").doesNotContain("6217000011112222333");
 
         HttpResponse<String> report = api.call("GET", "/api/payments/reconciliation?from=2026-03&to=2026-07",
