@@ -131,4 +131,29 @@ abstract class BrowserTestBase {
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /** Scrolls the element to the top of its scrolling container, for a picture of a form's beginning. */
+    static void top(Browser browser, WebElement element) {
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+    }
+
+    /** Types a date into a form-js date field as a person does, and leaves it. */
+    static void date(Browser browser, Tasklist tasklist, String label, java.time.LocalDate day) {
+        WebElement input = tasklist.field(label);
+        browser.scrollIntoView(input);
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.BACK_SPACE);
+        input.sendKeys(day.toString());
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        // leave the field for a place that opens nothing: tabbing on would open the next date's calendar over the form
+        WebElement heading = browser.all(By.cssSelector(".fjs-form .fjs-form-field-text")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        heading.click();
+        browser.until("no calendar open", d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        // shown in the Chinese format (2026/12/15)
+        String shown = day.getYear() + "/" + day.getMonthValue() + "/" + day.getDayOfMonth();
+        browser.until(label + " shows " + shown, d -> shown.equals(tasklist.field(label).getDomProperty("value")));
+    }
 }

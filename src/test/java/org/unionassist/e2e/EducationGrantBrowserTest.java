@@ -211,8 +211,4 @@ class EducationGrantBrowserTest extends BrowserTestBase {
         copyLatest("sitting-form-top", guide.resolve("education-sitting.png"));
     }
 
-    /** Scrolls the element to the top of its scrolling container, for a picture of a form's beginning. */
-    private static void top(Browser browser, WebElement element) {
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
-    }
 }

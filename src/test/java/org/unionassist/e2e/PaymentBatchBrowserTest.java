@@ -240,29 +240,6 @@ class PaymentBatchBrowserTest extends BrowserTestBase {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Scrolls the element to the top of its scrolling container, for a picture of a form's beginning. */
-    private static void top(Browser browser, WebElement element) {
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
-    }
-
-    /** Types a date into a form-js date field as a person does, and leaves it. */
-    private static void date(Browser browser, Tasklist tasklist, String label, LocalDate day) {
-        WebElement input = tasklist.field(label);
-        browser.scrollIntoView(input);
-        input.click();
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(day.toString());
-        input.sendKeys(Keys.ENTER);
-        // leave the field for a place that opens nothing
-        WebElement heading = browser.all(By.cssSelector(".fjs-form .fjs-form-field-text")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
-        heading.click();
-        browser.until("no calendar open", d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).stream()
-                .noneMatch(WebElement::isDisplayed));
-        String shown = day.getYear() + "/" + day.getMonthValue() + "/" + day.getDayOfMonth();
-        browser.until(label + " shows " + shown, d -> shown.equals(tasklist.field(label).getDomProperty("value")));
-    }
-
     /** The cells of the form-js table with this label, column by column (header text → cells in row order). */
     @SuppressWarnings("unchecked")
     private static Map<String, List<String>> tableColumns(Browser browser, String label) {
