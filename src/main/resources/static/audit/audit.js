@@ -6,182 +6,18 @@
   var API = '/api/audit';
   var state = { options: null, page: 0, size: 20, criteria: {}, charts: [] };
 
-  function $(id) { return document.getElementById(id); }
+  // what both workspace pages share: ../workspace/workspace.js
+  var W = window.Workspace;
+  var $ = W.$, text = W.text, el = W.el, showMessage = W.showMessage, request = W.request, get = W.get, fail = W.fail,
+    query = W.query, fillRows = W.fillRows, download = W.download;
 
-  function text(value) { return value === null || value === undefined || value === '' ? '—' : String(value); }
-
-  function el(tag, content, cls) {
-    var e = document.createElement(tag);
-    if (content !== undefined) { e.textContent = text(content); }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-
-  function showMessage(message, kind) {
-    var box = $('message');
-    box.textContent = message;
-    box.className = 'message ' + (kind || 'error');
-    box.hidden = !message;
-  }
-
-  function request(method, path, body) {
-    var headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' };
-    return fetch(path, { method: method, credentials: 'same-origin', headers: headers, body: body })
-      .then(function (response) {
-        if (response.status === 401) {
-          showLogin();
-          var notLoggedIn = new Error('请先登录');
-          notLoggedIn.quiet = true; // the login form says it: no red box on a first visit
-          throw notLoggedIn;
-        }
-        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
-        return (json ? response.json() : response.text()).then(function (data) {
-          if (!response.ok) {
-            var message = data && data.message ? data.message : '请求未能完成（' + response.status + '）';
-            throw new Error(message);
-          }
-          return data;
-        });
-      });
-  }
-
-  function get(path) { return request('GET', path); }
-
-  function fail(error) {
-    if (!error.quiet) { showMessage(error.message || String(error)); }
-  }
-
-  function query(criteria) {
-    var parts = [];
-    Object.keys(criteria).forEach(function (key) {
-      var value = criteria[key];
-      if (value !== null && value !== undefined && String(value).trim() !== '') {
-        parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value).trim()));
-      }
-    });
-    return parts.length ? '?' + parts.join('&') : '';
-  }
-
-  function fillRows(tableId, rows, cells) {
-    var body = $(tableId).querySelector('tbody');
-    body.innerHTML = '';
-    if (!rows || rows.length === 0) {
-      var tr = el('tr');
-      var td = el('td', '（无）', 'empty');
-      td.colSpan = $(tableId).querySelectorAll('thead th').length;
-      tr.appendChild(td);
-      body.appendChild(tr);
-      return;
-    }
-    rows.forEach(function (row) {
-      var tr = el('tr');
-      cells(row).forEach(function (cell) {
-        if (cell instanceof Node) {
-          var td = el('td');
-          td.appendChild(cell);
-          tr.appendChild(td);
-        } else {
-          tr.appendChild(el('td', cell));
-        }
-      });
-      body.appendChild(tr);
-    });
-  }
-
-  // The file's name as the server gives it (Content-Disposition, filename*=UTF-8''… first).
-  function fileName(response, fallback) {
-    var header = response.headers.get('Content-Disposition') || '';
-    var encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
-    if (encoded) { return decodeURIComponent(encoded[1]); }
-    var plain = /filename="?([^";]+)"?/i.exec(header);
-    return plain ? plain[1] : fallback;
-  }
-
-  // Fetched, then saved: a refusal (bad criteria, no right to the case) is shown in the page in Chinese, and the
-  // page stays where it is.
-  function download(path, fallbackName) {
-    showMessage('');
-    return fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
-      .then(function (response) {
-        if (response.status === 401) { showLogin(); return null; }
-        if (!response.ok) {
-          return response.json().catch(function () { return {}; }).then(function (data) {
-            throw new Error(data && data.message ? data.message : '导出未能完成（' + response.status + '）');
-          });
-        }
-        return response.blob().then(function (blob) {
-          var link = document.createElement('a');
-          link.href = URL.createObjectURL(blob);
-          link.download = fileName(response, fallbackName);
-          document.body.appendChild(link);
-          link.click();
-          link.remove();
-          setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
-          return true;
-        });
-      })
-      .catch(fail);
-  }
-
-  // ---- login ------------------------------------------------------------------------------------------------
-  function showLogin() {
-    $('workspace').hidden = true;
-    $('login').hidden = false;
-    $('logout').hidden = true;
-    $('who').textContent = '';
-  }
-
-  // The webapps' CSRF token: every webapp API answer carries it in X-XSRF-TOKEN (its cookie is for /camunda only).
-  function xsrfToken() {
-    return fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' })
-      .then(function (response) { return response.headers.get('X-XSRF-TOKEN'); });
-  }
-
-  // The webapps' own login (the same as Cockpit's); its CSRF token comes from any webapp call first.
-  function postLogin(form) {
-    return xsrfToken().then(function (token) {
-      var headers = { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' };
-      if (token) { headers['X-XSRF-TOKEN'] = token; }
-      return fetch('/camunda/api/admin/auth/user/default/login/cockpit',
-        { method: 'POST', credentials: 'same-origin', headers: headers, body: form.toString() });
-    });
-  }
-
-  function staleToken(response) {
-    return response.status === 403 && (response.headers.get('X-XSRF-TOKEN') || '').toLowerCase() === 'required';
-  }
-
-  function login(event) {
-    event.preventDefault();
-    showMessage('');
-    var form = new URLSearchParams();
-    form.set('username', $('login-username').value.trim());
-    form.set('password', $('login-password').value);
-    postLogin(form)
-      .then(function (response) { return staleToken(response) ? postLogin(form) : response; })
-      .then(function (response) {
-        // (after a wrong password the webapps make the user wait a few seconds before the next try)
-        if (response.status === 401) { throw new Error('用户名或密码不正确；输错后请稍等几秒再试'); }
-        // the password was right, but the user may not use the webapps' auditing side (Cockpit): not an auditor
-        if (response.status === 403) { throw new Error('审计工作台仅供经费审查委员使用'); }
-        if (!response.ok) { throw new Error('登录未能完成（' + response.status + '），请稍后再试'); }
-        $('login-password').value = '';
-        start();
-      })
-      .catch(fail);
-  }
-
-  function logout(event) {
-    event.preventDefault();
-    xsrfToken().then(function (token) {
-      return fetch('/camunda/api/admin/auth/user/default/logout',
-        { method: 'POST', credentials: 'same-origin', headers: token ? { 'X-XSRF-TOKEN': token } : {} });
-    }).finally(function () {
-      // nothing the previous user saw may stay in the page: start it afresh at the search
-      location.hash = '';
-      location.reload();
-    });
-  }
+  W.configure({
+    // the webapps' auditing side (Cockpit): a user whose password was right but who may not use it is not an auditor
+    loginApp: 'cockpit',
+    notAllowed: '审计工作台仅供经费审查委员使用',
+    downloadFailed: '导出未能完成',
+    afterLogin: start
+  });
 
   // ---- start ------------------------------------------------------------------------------------------------
   function start() {
@@ -464,8 +300,8 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    $('login-form').addEventListener('submit', login);
-    $('logout').addEventListener('click', logout);
+    $('login-form').addEventListener('submit', W.login);
+    $('logout').addEventListener('click', W.logout);
     $('search-form').addEventListener('submit', function (event) {
       event.preventDefault();
       state.criteria = criteriaFromForm();

@@ -7,218 +7,18 @@
   var EXPORTS = '/api/exports/payments';
   var state = {};
 
-  function $(id) { return document.getElementById(id); }
+  // what both workspace pages share: ../workspace/workspace.js
+  var W = window.Workspace;
+  var $ = W.$, el = W.el, showMessage = W.showMessage, request = W.request, get = W.get, fail = W.fail,
+    query = W.query, when = W.when, fillRows = W.fillRows, download = W.download, showLogin = W.showLogin;
 
-  function text(value) { return value === null || value === undefined || value === '' ? '—' : String(value); }
-
-  function el(tag, content, cls) {
-    var e = document.createElement(tag);
-    if (content !== undefined) { e.textContent = text(content); }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-
-  function showMessage(message, kind) {
-    var box = $('message');
-    box.textContent = message;
-    box.className = 'message ' + (kind || 'error');
-    box.hidden = !message;
-  }
-
-  function request(method, path, body, contentType) {
-    var headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' };
-    if (contentType) { headers['Content-Type'] = contentType; }
-    return fetch(path, { method: method, credentials: 'same-origin', headers: headers, body: body })
-      .then(function (response) {
-        if (response.status === 401) {
-          showLogin();
-          var notLoggedIn = new Error('请先登录');
-          notLoggedIn.quiet = true; // the login form says it: no red box on a first visit
-          throw notLoggedIn;
-        }
-        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
-        return (json ? response.json() : response.text()).then(function (data) {
-          if (!response.ok) {
-            var message = data && data.message ? data.message : '请求未能完成（' + response.status + '）';
-            var refused = new Error(message);
-            refused.status = response.status;
-            throw refused;
-          }
-          return data;
-        });
-      });
-  }
-
-  function get(path) { return request('GET', path); }
-
-  function fail(error) {
-    if (!error.quiet) { showMessage(error.message || String(error)); }
-  }
-
-  function query(criteria) {
-    var parts = [];
-    Object.keys(criteria).forEach(function (key) {
-      var value = criteria[key];
-      if (value !== null && value !== undefined && String(value).trim() !== '') {
-        parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value).trim()));
-      }
-    });
-    return parts.length ? '?' + parts.join('&') : '';
-  }
-
-  // A time as Beijing time, 2026-07-10 14:03:00, whether the server sent text or milliseconds.
-  var BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
-    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-
-  function when(value) {
-    if (value === null || value === undefined || value === '') { return value; }
-    if (typeof value === 'string' && !/T|[+-]\d\d:?\d\d$|Z$/.test(value)) { return value; } // already as shown
-    var date = new Date(value);
-    if (isNaN(date.getTime())) { return String(value); }
-    var parts = {};
-    BEIJING.formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
-    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':' + parts.second;
-  }
-
-  // rows into the table's body; "（无）" across all columns when there are none
-  function fillRows(tableId, rows, cells, columns) {
-    var body = $(tableId).querySelector('tbody');
-    body.innerHTML = '';
-    if (!rows || rows.length === 0) {
-      var tr = el('tr');
-      var td = el('td', '（无）', 'empty');
-      td.colSpan = columns || $(tableId).querySelectorAll('thead th').length;
-      tr.appendChild(td);
-      body.appendChild(tr);
-      return;
-    }
-    rows.forEach(function (row) {
-      var tr = el('tr');
-      cells(row, tr).forEach(function (cell) {
-        if (cell instanceof Node) {
-          var td = el('td');
-          td.appendChild(cell);
-          tr.appendChild(td);
-        } else {
-          tr.appendChild(el('td', cell));
-        }
-      });
-      body.appendChild(tr);
-    });
-  }
-
-  // The file's name as the server gives it (Content-Disposition, filename*=UTF-8''… first).
-  function fileName(response, fallback) {
-    var header = response.headers.get('Content-Disposition') || '';
-    var encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
-    if (encoded) { return decodeURIComponent(encoded[1]); }
-    var plain = /filename="?([^";]+)"?/i.exec(header);
-    return plain ? plain[1] : fallback;
-  }
-
-  // Fetched, then saved: a refusal (not the payer, a batch not yet approved, a wrong month) is shown in the page in
-  // Chinese, and the page stays where it is. Resolves true once the file is saved.
-  function download(path, fallbackName) {
-    showMessage('');
-    return fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
-      .then(function (response) {
-        if (response.status === 401) { showLogin(); return null; }
-        if (!response.ok) {
-          return response.json().catch(function () { return {}; }).then(function (data) {
-            throw new Error(data && data.message ? data.message : '下载未能完成（' + response.status + '）');
-          });
-        }
-        return response.blob().then(function (blob) {
-          var link = document.createElement('a');
-          link.href = URL.createObjectURL(blob);
-          link.download = fileName(response, fallbackName);
-          document.body.appendChild(link);
-          link.click();
-          link.remove();
-          setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
-          return true;
-        });
-      })
-      .catch(fail);
-  }
-
-  // ---- login ------------------------------------------------------------------------------------------------
-  function showLogin() {
-    $('workspace').hidden = true;
-    $('login').hidden = false;
-    $('logout').hidden = true;
-    $('who').textContent = '';
-  }
-
-  // The webapps' CSRF token: every webapp API answer carries it in X-XSRF-TOKEN (its cookie is for /camunda only).
-  function xsrfToken() {
-    return fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' })
-      .then(function (response) { return response.headers.get('X-XSRF-TOKEN'); });
-  }
-
-  // The webapps' own login, as Tasklist's (every clerk, chair and auditor may use Tasklist); its CSRF token comes
-  // from any webapp call first.
-  function postLogin(form) {
-    return xsrfToken().then(function (token) {
-      var headers = { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' };
-      if (token) { headers['X-XSRF-TOKEN'] = token; }
-      return fetch('/camunda/api/admin/auth/user/default/login/tasklist',
-        { method: 'POST', credentials: 'same-origin', headers: headers, body: form.toString() });
-    });
-  }
-
-  function staleToken(response) {
-    return response.status === 403 && (response.headers.get('X-XSRF-TOKEN') || '').toLowerCase() === 'required';
-  }
-
-  function login(event) {
-    event.preventDefault();
-    showMessage('');
-    var form = new URLSearchParams();
-    form.set('username', $('login-username').value.trim());
-    form.set('password', $('login-password').value);
-    postLogin(form)
-      .then(function (response) { return staleToken(response) ? postLogin(form) : response; })
-      .then(function (response) {
-        // (after a wrong password the webapps make the user wait a few seconds before the next try)
-        if (response.status === 401) { throw new Error('用户名或密码不正确；输错后请稍等几秒再试'); }
-        if (response.status === 403) { throw new Error('付款工作台仅供市总工会经办人、审批人和经费审查委员使用'); }
-        if (!response.ok) { throw new Error('登录未能完成（' + response.status + '），请稍后再试'); }
-        $('login-password').value = '';
-        start();
-      })
-      .catch(fail);
-  }
-
-  function logout(event) {
-    event.preventDefault();
-    xsrfToken().then(function (token) {
-      return fetch('/camunda/api/admin/auth/user/default/logout',
-        { method: 'POST', credentials: 'same-origin', headers: token ? { 'X-XSRF-TOKEN': token } : {} });
-    }).finally(function () {
-      // nothing the previous user saw may stay in the page: start it afresh at the batches
-      location.hash = '';
-      location.reload();
-    });
-  }
-
-  // Who is logged in: the webapps' own answer, and the user's name from the engine (the id alone if it has none).
-  function who() {
-    return fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' })
-      .then(function (response) { return response.ok ? response.json() : {}; })
-      .then(function (auth) {
-        if (!auth || !auth.userId) { return null; }
-        return fetch('/camunda/api/engine/engine/default/user/' + encodeURIComponent(auth.userId) + '/profile',
-          { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-          .then(function (response) { return response.ok ? response.json() : {}; })
-          .catch(function () { return {}; })
-          .then(function (profile) {
-            var name = ((profile && profile.lastName) || '') + ((profile && profile.firstName) || '');
-            return name ? name + '（' + auth.userId + '）' : auth.userId;
-          });
-      })
-      .catch(function () { return null; });
-  }
+  W.configure({
+    // the webapps' own login as Tasklist's (every clerk, chair and auditor may use Tasklist)
+    loginApp: 'tasklist',
+    notAllowed: '付款工作台仅供市总工会经办人、审批人和经费审查委员使用',
+    downloadFailed: '下载未能完成',
+    afterLogin: start
+  });
 
   // ---- start ------------------------------------------------------------------------------------------------
   // The batches answer only to the city's staff: a user logged in who is not is told so at the login form.
@@ -228,7 +28,7 @@
       $('workspace').hidden = false;
       $('logout').hidden = false;
       state.batches = batches;
-      who().then(function (name) { $('who').textContent = name ? '当前用户：' + name : ''; });
+      W.who().then(function (name) { $('who').textContent = name ? '当前用户：' + name : ''; });
       route();
     }).catch(function (error) {
       if (error.status === 403) { showLogin(); }
@@ -450,8 +250,8 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    $('login-form').addEventListener('submit', login);
-    $('logout').addEventListener('click', logout);
+    $('login-form').addEventListener('submit', W.login);
+    $('logout').addEventListener('click', W.logout);
     $('bank-file').addEventListener('click', bankFile);
     $('import-form').addEventListener('submit', importResult);
     $('import-file').addEventListener('change', fileChosen);
