@@ -81,7 +81,10 @@ class TwoNodesTest {
     void bothNodesBootingAtOnceSetUpTheDatabaseOnce() {
         assertThat(db.queryForObject("select count(*) from ua_union", Integer.class)).isEqualTo(7);
         assertThat(db.queryForObject("select count(*) from act_id_user", Integer.class))
-                .as("7 unions x clerk, chair, auditor + 4 grassroots x 5 representatives + admin").isEqualTo(42);
+                .as("7 unions x clerk, chair, auditor + 4 grassroots x 5 representatives + admin + the demo online channel")
+                .isEqualTo(43);
+        assertThat(db.queryForObject("select count(*) from act_id_group where id_ like '%-channel'", Integer.class))
+                .as("one channel group per grassroots union").isEqualTo(4);
         assertThat(db.queryForList("select name_ from act_ru_filter group by name_ having count(*) > 1",
                 String.class)).as("Tasklist filters created twice").isEmpty();
         assertThat(db.queryForObject("select count(*) from act_ru_filter", Integer.class)).isEqualTo(4);
