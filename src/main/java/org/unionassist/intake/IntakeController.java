@@ -152,7 +152,7 @@ public class IntakeController {
     static final String HARDSHIP_EXAMPLE = """
             {
               "applicantName": "王建国",
-              "applicantIdNumber": "110105197001010012",
+              "applicantIdNumber": "110105197001010011",
               "applicantPhone": "13800138000",
               "bankCard": "6222020200112233445",
               "householdSize": 3,
@@ -177,7 +177,7 @@ public class IntakeController {
             }""";
     static final String MEDICAL_EXAMPLE = """
             {
-              "memberIdNumber": "110105197001010012",
+              "memberIdNumber": "110105197001010011",
               "bankCard": "6222020200112233445",
               "claimType": "inpatient",
               "admissionDate": "2026-03-01",
@@ -197,7 +197,7 @@ public class IntakeController {
     static final String EDUCATION_EXAMPLE = """
             {
               "studentName": "王小明",
-              "studentIdNumber": "110105200801010016",
+              "studentIdNumber": "110105200801010014",
               "relationship": "child",
               "schoolName": "湖南大学",
               "level": "undergraduate",
@@ -205,7 +205,7 @@ public class IntakeController {
               "proofKind": "admission",
               "proofChecked": true,
               "workerName": "王建国",
-              "workerIdNumber": "110105197001010012",
+              "workerIdNumber": "110105197001010011",
               "bankCard": "6222020200112233445",
               "placement": "none",
               "otherFunding": false,

@@ -86,7 +86,7 @@ public class BankFiles {
     private static final ListReader<Result> RESULTS = ListReader.of("银行回单",
             List.of(REFERENCE, PAYEE, CARD, AMOUNT, OUTCOME, REASON),
             row -> new Result(row.source(), row.get(REFERENCE), row.get(PAYEE), row.get(CARD), row.get(AMOUNT),
-                    row.get(OUTCOME), row.get(REASON)));
+                    row.get(OUTCOME), row.get(REASON))).uploadedAs("银行回单");
 
     private final PaymentBatchRepository batches;
     private final PaymentLineRepository lines;
@@ -136,7 +136,7 @@ public class BankFiles {
     @Transactional
     public byte[] bankFile(String batchNumber, String userId) {
         PaymentBatch batch = byNumber(batchNumber);
-        UnionMember payer = paymentBatches.cityClerk(userId, batch);
+        UnionMember payer = paymentBatches.cityClerk(userId, batch, "下载银行付款文件");
         if (batch.getStatus() != PaymentBatch.Status.APPROVED && batch.getStatus() != PaymentBatch.Status.SETTLED) {
             throw new UnionAssistException(PaymentError.BATCH_NOT_APPROVED, "付款批次" + batch.number()
                     + "尚未经审批人同意（" + batch.getStatus().label() + "），不能生成银行付款文件");
@@ -206,7 +206,7 @@ public class BankFiles {
     @Transactional
     public ImportSummary importResult(String batchNumber, String fileName, byte[] content, String userId) {
         PaymentBatch batch = batches.lockById(byNumber(batchNumber).getId()).orElseThrow();
-        UnionMember clerk = paymentBatches.cityClerk(userId, batch);
+        UnionMember clerk = paymentBatches.cityClerk(userId, batch, "导入银行回单");
         if (batch.getStatus() != PaymentBatch.Status.APPROVED && batch.getStatus() != PaymentBatch.Status.SETTLED) {
             throw new UnionAssistException(PaymentError.BATCH_NOT_APPROVED, "付款批次" + batch.number()
                     + "尚未经审批人同意（" + batch.getStatus().label() + "），不能导入银行回单");

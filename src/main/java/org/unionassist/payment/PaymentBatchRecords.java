@@ -85,7 +85,7 @@ public class PaymentBatchRecords extends CaseRecordPolicy<PaymentBatch> {
             }
             case "bankResult" -> {
                 List<PaymentBatches.Correction> corrections = batches.corrections(task, batch);
-                batches.reissue(corrections, batch, batches.cityClerk(signer(), batch));
+                batches.reissue(corrections, batch, batches.cityClerk(signer(), batch, "登记银行回单"));
                 task.setVariable("correctionsMade", corrections.stream()
                         .map(c -> "第" + c.line() + "行 → " + PersonalData.maskBankCard(c.card()) + "（" + c.note() + "）")
                         .toList().toString());

@@ -410,9 +410,11 @@ public class PaymentBatches {
         return (value.isString() ? value.stringValue() : value.toString()).strip();
     }
 
-    UnionMember cityClerk(String userId, PaymentBatch batch) {
+    /** The city's clerk (the payer) doing {@code what} ("下载银行付款文件"); anyone else is refused in those words. */
+    UnionMember cityClerk(String userId, PaymentBatch batch, String what) {
         return members.inRole(userId, Role.CLERK, batch.getCityUnionId())
-                .orElseThrow(() -> new UnionAssistException(PaymentError.NOT_A_PAYER, "只有市总工会经办人（付款人）可以办理"));
+                .orElseThrow(() -> new UnionAssistException(PaymentError.NOT_A_PAYER,
+                        "只有市总工会经办人（付款人）可以" + what));
     }
 
     // ------------------------------------------------------------------ the ends

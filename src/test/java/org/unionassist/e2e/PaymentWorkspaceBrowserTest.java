@@ -223,7 +223,7 @@ class PaymentWorkspaceBrowserTest extends BrowserTestBase {
         chair.get(url("/payments/#batch/" + number));
         chair.textIn(By.id("batch-lines"), "周海峰");
         chair.click(By.id("bank-file"));
-        WebElement refusal = chair.textIn(By.id("message"), "只有市总工会经办人（付款人）可以办理");
+        WebElement refusal = chair.textIn(By.id("message"), "只有市总工会经办人（付款人）可以下载银行付款文件");
         assertThat(((Number) ((JavascriptExecutor) chair.driver).executeScript(
                 "return arguments[0].getBoundingClientRect().top;", refusal)).doubleValue())
                 .as("the refusal in sight, though the page is scrolled to the link").isBetween(0.0, 100.0);

@@ -14,6 +14,10 @@ import org.unionassist.casework.UnionAssistException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,14 +43,21 @@ public final class ListReader<R> {
 
     private static final Pattern SEPARATOR = Pattern.compile("[,，\\t;；]");
     private static final String UPLOADED = "上传名单";
+    private static final Charset SPREADSHEET_CHINESE = Charset.forName("GB18030");
     private static final String COUNTS = "一两三四五六七八九十";
 
     private final String listName;
     private final List<ListColumn<?>> columns;
     private final Function<ListRow, R> toRow;
     private final int requiredCount;
+    private final String uploaded;
 
     private ListReader(String listName, List<ListColumn<?>> columns, Function<ListRow, R> toRow) {
+        this(listName, columns, toRow, UPLOADED);
+    }
+
+    private ListReader(String listName, List<ListColumn<?>> columns, Function<ListRow, R> toRow, String uploaded) {
+        this.uploaded = uploaded;
         this.listName = listName;
         this.columns = List.copyOf(columns);
         this.toRow = toRow;
@@ -65,6 +76,25 @@ public final class ListReader<R> {
      */
     public static <R> ListReader<R> of(String listName, List<ListColumn<?>> columns, Function<ListRow, R> toRow) {
         return new ListReader<>(listName, columns, toRow);
+    }
+
+    /** The same reader, naming an uploaded file's rows by {@code where} ("银行回单第3行") instead of 上传名单. */
+    public ListReader<R> uploadedAs(String where) {
+        return new ListReader<>(listName, columns, toRow, where);
+    }
+
+    /**
+     * A CSV file's text: UTF-8 (with or without its byte-order mark), or, when the bytes are not UTF-8, the GB18030 a
+     * Chinese Excel saves "CSV" in.
+     */
+    static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()
+                    .replace("\uFEFF", "");
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, SPREADSHEET_CHINESE);
+        }
     }
 
     /** Rows of a form's dynamic list whose fields are the columns' keys. */
@@ -124,8 +154,7 @@ public final class ListReader<R> {
                 return excel(content);
             }
             if (name.endsWith(".csv") || name.endsWith(".txt")) {
-                String text = new String(content.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
-                return lines(text, UPLOADED);
+                return lines(text(content.readAllBytes()), uploaded);
             }
         } catch (IOException e) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "名单文件无法读取：请上传 Excel（.xlsx）或 CSV 文件");
@@ -149,7 +178,7 @@ public final class ListReader<R> {
                     cells.remove(cells.size() - 1);
                 }
                 if (!cells.isEmpty()) {
-                    cellsOf(cells, UPLOADED + "第" + (row.getRowNum() + 1) + "行", result, refusals);
+                    cellsOf(cells, uploaded + "第" + (row.getRowNum() + 1) + "行", result, refusals);
                 }
             }
         } catch (EmptyFileException | NotOfficeXmlFileException e) {

@@ -82,6 +82,14 @@ class ListReaderTest {
     }
 
     @Test
+    void readsACsvFileAChineseExcelSavedInGb18030UnderItsOwnName() throws Exception {
+        byte[] file = "姓名,身份证号\r\n王芳,11010519491231002X\r\n".getBytes(java.nio.charset.Charset.forName("GB18030"));
+
+        assertThat(WORKERS.uploadedAs("银行回单").file("回单.csv", new ByteArrayInputStream(file)))
+                .containsExactly(new Worker("王芳", "11010519491231002X", "银行回单第2行"));
+    }
+
+    @Test
     void refusesOtherFilesAndBrokenSpreadsheets() {
         assertThatThrownBy(() -> WORKERS.file("名单.pdf", new ByteArrayInputStream(new byte[1])))
                 .isInstanceOf(UnionAssistException.class).hasMessageContaining("只支持 Excel");
