@@ -85,6 +85,15 @@
       $('batch-facts').innerHTML = '';
       facts.forEach(function (f) { $('batch-facts').appendChild(el('dt', f[0])); $('batch-facts').appendChild(el('dd', f[1])); });
       $('bank-file').href = EXPORTS + '/batches/' + encodeURIComponent(b.number) + '/bank-file.xlsx';
+      // only the payer downloads the bank file (of an approved batch) and imports the bank's result (until settled)
+      $('bank-file-section').hidden = !b.mayDownloadBankFile;
+      $('import-section').hidden = !b.mayImportResult;
+      var note = b.mayImportResult ? '' : b.mayDownloadBankFile ? '本批次已结清，银行回单已全部登记。'
+        : b.status === 'DRAFT' ? '本批次尚待审批，审批同意后市总工会经办人（付款人）可下载银行付款文件并导入银行回单。'
+        : b.status === 'APPROVED' || b.status === 'SETTLED'
+          ? '银行付款文件（含完整银行卡号）的下载和银行回单的导入仅由市总工会经办人（付款人）办理。' : '本批次未提交银行。';
+      $('payer-only').textContent = note;
+      $('payer-only').hidden = !note;
       fillRows('batch-lines', b.lines, function (l) {
         return [l.line, l.caseNumber, l.programme, l.payee, l.bankCard, l.amount, l.result, l.reason];
       });

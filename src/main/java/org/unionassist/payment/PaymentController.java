@@ -72,9 +72,15 @@ public class PaymentController {
     /** A batch with its lines (cards masked), who downloaded its bank file and what each import did. */
     @GetMapping("/api/payments/batches/{number}")
     public Map<String, Object> batch(@PathVariable String number) {
-        cityStaff(caller(), "只有市总工会经办人、审批人和经审委员可以查看付款批次");
+        String caller = caller();
+        cityStaff(caller, "只有市总工会经办人、审批人和经审委员可以查看付款批次");
         PaymentBatch batch = bankFiles.byNumber(number);
         Map<String, Object> v = summary(batch);
+        // what the page offers the caller: the bank file and imports are the payer's, for an approved batch
+        boolean payer = members.inRole(caller, Role.CLERK, batch.getCityUnionId()).isPresent();
+        v.put("mayDownloadBankFile", payer && (batch.getStatus() == PaymentBatch.Status.APPROVED
+                || batch.getStatus() == PaymentBatch.Status.SETTLED));
+        v.put("mayImportResult", payer && batch.getStatus() == PaymentBatch.Status.APPROVED);
         v.put("lines", batches.figures(batch).get(PaymentBatches.LINES));
         v.put("downloads", bankFiles.downloads(batch));
         v.put("imports", jdbc.query("select imported_by, imported_at, lines_read, newly_paid, newly_failed, unchanged,"
@@ -154,9 +160,10 @@ public class PaymentController {
         v.put("number", b.number());
         v.put("status", b.getStatus().name());
         v.put("statusLabel", b.getStatus().label());
-        v.put("preparedBy", b.getPreparedBy());
+        v.put("preparedBy", members.displayName(b.getPreparedBy()) + "（" + b.getPreparedBy() + "）");
         v.put("preparedAt", b.getPreparedAt().atZoneSameInstant(ShanghaiClock.ZONE).format(ShanghaiClock.SHOWN));
-        v.put("approvedBy", b.getApprovedBy());
+        v.put("approvedBy", b.getApprovedBy() == null ? null
+                : members.displayName(b.getApprovedBy()) + "（" + b.getApprovedBy() + "）");
         v.put("lineCount", lines.size());
         v.put("total", PaymentBatches.total(lines).toPlainString());
         v.put("totalInWords", PaymentBatches.inWords(PaymentBatches.total(lines)));

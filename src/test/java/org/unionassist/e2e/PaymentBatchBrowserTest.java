@@ -186,12 +186,15 @@ class PaymentBatchBrowserTest extends BrowserTestBase {
         assertThat(formText(browser)).contains("支付失败的款项", "已支付", "支付失败", "更正后的银行卡号", "更正说明")
                 .doesNotContain(ENGLISH);
 
+        // a card too short is marked at once in the form; the card the bank refused is refused by the server
         tasklist.type("更正后的银行卡号", 0, "6217 0000");
         tasklist.type("更正说明", 0, "收款人提供了新卡");
+        browser.textIn(By.cssSelector(".fjs-form-field-error"), "格式不正确");
+        tasklist.type("更正后的银行卡号", 0, claim.getBankCard());
         tasklist.choose("回单已全部登记");
         assertThat(tasklist.submitEnabled()).as("the form can be submitted with a card typed into the list").isTrue();
         tasklist.clickComplete();
-        String where = "第" + claimLine.getLineNo() + "行：银行卡号应为12至19位数字";
+        String where = "第" + claimLine.getLineNo() + "行：更正后的银行卡号与支付失败的卡号相同，请核对";
         WebElement refusal = browser.textIn(By.cssSelector(".notifications .alert, .alert-danger"), where);
         assertThat(refusal.getText()).doesNotContain("Exception", "ENGINE-", "correctedCard", "failedLines")
                 .doesNotContainPattern("[A-Za-z]{3,}");

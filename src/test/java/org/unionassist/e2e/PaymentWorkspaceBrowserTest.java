@@ -217,19 +217,16 @@ class PaymentWorkspaceBrowserTest extends BrowserTestBase {
         auditor.get(url("/payments/#batch/" + number));
         auditor.textIn(By.id("batch-lines"), "周海峰");
 
-        // 5. the city's chair clicks the bank file's link: refused in the page, in Chinese
+        // 5. the city's chair reads the batch but is offered neither the bank file nor the import: the payer's
         Browser chair = browser("zh-CN", test);
         logInOnThePage(chair, "city.chair");
         chair.get(url("/payments/#batch/" + number));
         chair.textIn(By.id("batch-lines"), "周海峰");
-        chair.click(By.id("bank-file"));
-        WebElement refusal = chair.textIn(By.id("message"), "只有市总工会经办人（付款人）可以下载银行付款文件");
-        assertThat(((Number) ((JavascriptExecutor) chair.driver).executeScript(
-                "return arguments[0].getBoundingClientRect().top;", refusal)).doubleValue())
-                .as("the refusal in sight, though the page is scrolled to the link").isBetween(0.0, 100.0);
-        chair.visible(By.id("batch-lines"));
+        chair.textIn(By.id("payer-only"), "仅由市总工会经办人（付款人）办理");
+        assertThat(chair.driver.findElement(By.id("bank-file")).isDisplayed()).isFalse();
+        assertThat(chair.driver.findElement(By.id("import-submit")).isDisplayed()).isFalse();
         noEnglish(chair);
-        guide(chair.screenshot("bank-file-refused"), "bank-file-refused");
+        guide(chair.screenshot("payer-only"), "payer-only");
         assertThat(chair.all(By.cssSelector("#batch-downloads tbody tr")).stream().map(WebElement::getText).toList())
                 .noneMatch(t -> t.contains("city.chair"));
 
