@@ -62,7 +62,7 @@ public class DisbursementController {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT,
                     "付款状态应为 PENDING（待支付）、PAID（已支付）或 FAILED（支付失败）");
         }
-        return disbursements.all().stream().filter(d -> only == null || only.equals(d.getStatus()))
+        return (only == null ? disbursements.all() : repository.findAllByStatusOrderByIdAsc(only)).stream()
                 .map(d -> view(d, PersonalData.maskBankCard(d.getBankCard()),
                         PersonalData.maskIdNumber(d.getPayeeIdNumber()))).toList();
     }

@@ -23,6 +23,8 @@ public interface DisbursementRepository extends JpaRepository<Disbursement, Long
 
     List<Disbursement> findAllByOrderByIdAsc();
 
+    List<Disbursement> findAllByStatusOrderByIdAsc(String status);
+
     /** Pending disbursements of these processes ordered before the given moment, oldest first. */
     @Query("select d from Disbursement d where d.status = 'PENDING' and d.processDefinitionKey in :processKeys"
             + " and d.createdAt < :before order by d.createdAt, d.id")
