@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.unionassist.casework.Fingerprint;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.UnionAssistException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -91,10 +88,8 @@ final class ApplicationBody {
     String hash(IntakeProgramme programme) {
         try {
             Object tree = CANONICAL.treeToValue(json, Object.class);
-            byte[] canonical = (programme.processKey() + "\n" + CANONICAL.writeValueAsString(tree))
-                    .getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Fingerprint.sha256(programme.processKey() + "\n" + CANONICAL.writeValueAsString(tree));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash an application", e);
         }
     }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unionassist.casework.Fingerprint;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.ExportWorkbook;
 import org.unionassist.casework.Money;
@@ -27,11 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +160,7 @@ public class BankFiles {
         sheet.row("金额大写", PaymentBatches.inWords(total));
         sheet.finish();
         byte[] file = workbook.bytes();
-        String sha256 = sha256(file);
+        String sha256 = Fingerprint.sha256(file);
         jdbc.update("insert into ua_payment_bank_file_download (batch_id, downloaded_by, downloaded_at, line_count,"
                 + " total, file_sha256) values (?, ?, ?, ?, ?, ?)", batch.getId(), userId, now, all.size(), total, sha256);
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -283,7 +281,7 @@ public class BankFiles {
                     Map.of("batchNumber", batch.number(), "line", l.getLineNo()));
         }
         lines.flush();
-        String sha256 = sha256(content);
+        String sha256 = Fingerprint.sha256(content);
         int awaiting = (int) paymentBatches.linesOf(batch).stream().filter(l -> !l.answered()).count();
         jdbc.update("insert into ua_payment_result_import (batch_id, imported_by, imported_at, file_sha256, lines_read,"
                 + " newly_paid, newly_failed, unchanged) values (?, ?, ?, ?, ?, ?, ?, ?)", batch.getId(), userId, now,
@@ -322,14 +320,6 @@ public class BankFiles {
             return RESULTS.file(fileName, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

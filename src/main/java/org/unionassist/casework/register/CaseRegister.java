@@ -14,16 +14,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.unionassist.casework.Fingerprint;
 import org.unionassist.casework.ShanghaiClock;
 import org.unionassist.casework.signoff.SignOff;
 import org.unionassist.casework.signoff.SignOffRepository;
 import org.unionassist.organisation.Jurisdiction;
 import org.unionassist.organisation.UnionLevel;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Keeps the case register ({@link CaseEntry}) in step with every case of every process, in the engine's own
@@ -175,11 +172,6 @@ public class CaseRegister implements ExecutionListener, TaskListener {
 
     /** An exact search by the full name compares digests; the name itself is never stored here. */
     public static String digestName(String name) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(name.strip().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.sha256(name.strip());
     }
 }
