@@ -1,6 +1,5 @@
 package org.unionassist.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,9 +28,8 @@ class ChannelGate {
     static final String INTAKE = "/api/intake/";
 
     @Bean
-    FilterRegistrationBean<Gate> channelGateFilter(IdentityService identityService, ChannelRateLimits limits,
-                                                   ObjectMapper json) {
-        FilterRegistrationBean<Gate> registration = new FilterRegistrationBean<>(new Gate(identityService, limits, json));
+    FilterRegistrationBean<Gate> channelGateFilter(IdentityService identityService, ChannelRateLimits limits) {
+        FilterRegistrationBean<Gate> registration = new FilterRegistrationBean<>(new Gate(identityService, limits));
         registration.setName("union-assist-channel-gate");
         registration.addUrlPatterns("/engine-rest/*", "/api/*");
         registration.setOrder(2);
@@ -42,12 +40,10 @@ class ChannelGate {
 
         private final IdentityService identityService;
         private final ChannelRateLimits limits;
-        private final ObjectMapper json;
 
-        Gate(IdentityService identityService, ChannelRateLimits limits, ObjectMapper json) {
+        Gate(IdentityService identityService, ChannelRateLimits limits) {
             this.identityService = identityService;
             this.limits = limits;
-            this.json = json;
         }
 
         @Override
@@ -80,11 +76,8 @@ class ChannelGate {
             chain.doFilter(request, response);
         }
 
-        private void refuse(HttpServletResponse response, ErrorCode code, String message) throws IOException {
-            response.setStatus(code.httpStatus());
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(json.writeValueAsString(
-                    new ErrorReply(code.httpStatus(), code.name(), code.code(), message, null).body()));
+        private static void refuse(HttpServletResponse response, ErrorCode code, String message) throws IOException {
+            ErrorReply.of(code, message).writeTo(response);
         }
     }
 }

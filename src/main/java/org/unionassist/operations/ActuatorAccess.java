@@ -1,6 +1,5 @@
 package org.unionassist.operations;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +12,6 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointPr
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.unionassist.casework.CaseworkError;
 import org.unionassist.casework.ErrorCode;
@@ -59,7 +57,6 @@ public class ActuatorAccess {
 
     static final class Guard extends OncePerRequestFilter {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
 
         private final IdentityService identity;
         private final Set<String> open;
@@ -114,11 +111,7 @@ public class ActuatorAccess {
 
         private static void refuse(HttpServletResponse response, int status, ErrorCode code, String message)
                 throws IOException {
-            ErrorReply reply = new ErrorReply(status, code.name(), code.code(), message, null);
-            response.setStatus(status);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            JSON.writeValue(response.getOutputStream(), reply.body());
+            ErrorReply.of(status, code, message).writeTo(response);
         }
     }
 

@@ -54,11 +54,8 @@ public class WebappSessionAuthentication extends ProcessEngineAuthenticationFilt
         UserAuthentication session = page ? fromSession(http) : null;
         if (session == null && page && http.getHeader("X-Requested-With") != null) {
             // the workspace page, logged out: a JSON 401 without the Basic challenge, so the browser shows no dialog
-            HttpServletResponse reply = (HttpServletResponse) response;
-            reply.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            reply.setContentType("application/json;charset=UTF-8");
-            reply.getWriter().write(JSON.writeValueAsString(
-                    ErrorReply.of(CaseworkError.SIGNER_UNKNOWN, "请先登录").body()));
+            ErrorReply.of(HttpServletResponse.SC_UNAUTHORIZED, CaseworkError.SIGNER_UNKNOWN, "请先登录")
+                    .writeTo((HttpServletResponse) response);
             return;
         }
         if (session == null) {
