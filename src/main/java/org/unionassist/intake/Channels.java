@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -77,18 +76,7 @@ public class Channels {
     /** A channel user bound to the union (the demo's, or an installation's set up in code). Idempotent. */
     @Transactional
     public void addChannel(String userId, String displayName, String password, String grassrootsUnionId) {
-        String groupId = openGroup(grassrootsUnionId);
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
-            User user = identityService.newUser(userId);
-            user.setLastName(displayName);
-            user.setFirstName("");
-            user.setPassword(password);
-            user.setEmail(userId + "@union-assist.invalid");
-            identityService.saveUser(user);
-        }
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-            identityService.createMembership(userId, groupId);
-        }
+        organisation.addUser(userId, displayName, "", password, openGroup(grassrootsUnionId));
     }
 
     /** The channel a user acts as: its one channel group's union. */
