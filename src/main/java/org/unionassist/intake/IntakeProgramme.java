@@ -8,29 +8,25 @@ import java.util.Optional;
  * whose fields an application carries (the same variable names, validated by the same intake step).
  */
 public enum IntakeProgramme {
-    HARDSHIP("hardship-applications", "hardshipVerification", "困难职工认定申请",
+    HARDSHIP("hardshipVerification", "困难职工认定申请",
             "forms/hardship/hardship-application.form", "applicantIdNumber"),
-    MEDICAL_CLAIM("medical-claims", "medicalAidClaim", "职工医疗互助理赔申请",
+    MEDICAL_CLAIM("medicalAidClaim", "职工医疗互助理赔申请",
             "forms/medical/medical-claim-application.form", "memberIdNumber"),
-    EDUCATION_GRANT("education-grants", "educationGrant", "金秋助学申请",
+    EDUCATION_GRANT("educationGrant", "金秋助学申请",
             "forms/education/education-grant-application.form", "studentIdNumber");
 
-    private final String path;
     private final String processKey;
     private final String label;
     private final String startForm;
     private final String applicantIdField;
 
-    IntakeProgramme(String path, String processKey, String label, String startForm, String applicantIdField) {
-        this.path = path;
+    IntakeProgramme(String processKey, String label, String startForm, String applicantIdField) {
         this.processKey = processKey;
         this.label = label;
         this.startForm = startForm;
         this.applicantIdField = applicantIdField;
     }
 
-    /** The segment under {@code /api/intake/}. */
-    public String path() { return path; }
     public String processKey() { return processKey; }
     public String label() { return label; }
     /** The start form on the classpath (deployed with the process). */
