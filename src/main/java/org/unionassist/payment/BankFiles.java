@@ -282,7 +282,7 @@ public class BankFiles {
         }
         lines.flush();
         String sha256 = Fingerprint.sha256(content);
-        int awaiting = (int) paymentBatches.linesOf(batch).stream().filter(l -> !l.answered()).count();
+        int awaiting = (int) byReference.values().stream().filter(l -> !l.answered()).count();
         jdbc.update("insert into ua_payment_result_import (batch_id, imported_by, imported_at, file_sha256, lines_read,"
                 + " newly_paid, newly_failed, unchanged) values (?, ?, ?, ?, ?, ?, ?, ?)", batch.getId(), userId, now,
                 sha256, answers.size(), paid, failed, unchanged);

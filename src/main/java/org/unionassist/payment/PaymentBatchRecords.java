@@ -104,8 +104,9 @@ public class PaymentBatchRecords extends CaseRecordPolicy<PaymentBatch> {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("batchNumber", batch.number());
         s.put("lineCount", all.size());
-        s.put("batchTotal", PaymentBatches.total(all).toPlainString());
-        s.put("totalInWords", PaymentBatches.inWords(PaymentBatches.total(all)));
+        BigDecimal total = PaymentBatches.total(all);
+        s.put("batchTotal", total.toPlainString());
+        s.put("totalInWords", PaymentBatches.inWords(total));
         Object corrections = task.getVariable("correctionsMade");
         if (corrections != null) {
             s.put("corrections", corrections.toString());

@@ -145,10 +145,12 @@ public class PaymentBatches {
     /** The programmes ticked on the start form, as process keys; at least one, each one that pays. */
     private Set<String> programmes(Object raw) {
         Set<String> chosen = new LinkedHashSet<>();
-        if (raw != null) {
-            var node = raw instanceof org.camunda.spin.json.SpinJsonNode n ? n : JSON(raw.toString().startsWith("[")
-                    ? raw.toString() : JSON(List.of(raw.toString())).toString());
-            node.elements().forEach(e -> chosen.add(e.stringValue()));
+        if (raw instanceof org.camunda.spin.json.SpinJsonNode list) {
+            list.elements().forEach(e -> chosen.add(e.stringValue()));
+        } else if (raw != null && raw.toString().startsWith("[")) {
+            JSON(raw.toString()).elements().forEach(e -> chosen.add(e.stringValue()));
+        } else if (raw != null) {
+            chosen.add(raw.toString());
         }
         if (chosen.isEmpty()) {
             throw new UnionAssistException(CaseworkError.INVALID_INPUT, "请至少选择一个款项来源");

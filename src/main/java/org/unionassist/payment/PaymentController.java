@@ -23,6 +23,7 @@ import org.unionassist.organisation.UnionLevel;
 import org.unionassist.organisation.UnionMember;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +166,9 @@ public class PaymentController {
         v.put("approvedBy", b.getApprovedBy() == null ? null
                 : members.displayName(b.getApprovedBy()) + "（" + b.getApprovedBy() + "）");
         v.put("lineCount", lines.size());
-        v.put("total", PaymentBatches.total(lines).toPlainString());
-        v.put("totalInWords", PaymentBatches.inWords(PaymentBatches.total(lines)));
+        BigDecimal total = PaymentBatches.total(lines);
+        v.put("total", total.toPlainString());
+        v.put("totalInWords", PaymentBatches.inWords(total));
         v.put("paid", lines.stream().filter(l -> PaymentLine.PAID.equals(l.getResult())).count());
         v.put("failed", lines.stream().filter(l -> PaymentLine.FAILED.equals(l.getResult())).count());
         return v;
